@@ -1,0 +1,10 @@
+// Record ids are minted on the device (UUIDv7: time-ordered, no coordination), so anything can be created offline.
+import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+
+export const newId = (): string => uuidv7();
+
+// A mark is identified by its session and learner, not by who created it, so two instructors marking the same
+// learner offline converge on one record instead of creating two.
+const MARK_NAMESPACE = '6f1d3c2a-8a4b-4f51-9d0e-3b7a2c9e5d10';
+export const markId = (sessionId: string, learnerId: string): string =>
+  uuidv5(`${sessionId}/${learnerId}`, MARK_NAMESPACE);

@@ -1,0 +1,58 @@
+// Who may do what: one table of role × record kind × scope, read by the server (enforcement) and the app (what to
+// offer). A scope says which records of the centre a role reaches; anything outside the user's centre is never in scope.
+import type { EntityName, Role } from './entities.ts';
+
+/**
+ * - `centre`: every record of the user's centre.
+ * - `assigned`: records of the classes the instructor is assigned to (and their learners, sessions and marks).
+ * - `own`: for a learner, their own record, enrolments, classes, sessions and marks; for users, the account itself.
+ * - `none`: nothing.
+ */
+export type Scope = 'centre' | 'assigned' | 'own' | 'none';
+
+export interface Grant {
+  read: Scope;
+  write: Scope;
+}
+
+const grant = (read: Scope, write: Scope): Grant => ({ read, write });
+
+export const POLICY: Record<Role, Record<EntityName, Grant>> = {
+  admin: {
+    centres: grant('centre', 'centre'),
+    users: grant('centre', 'centre'),
+    classTypes: grant('centre', 'centre'),
+    planItems: grant('centre', 'centre'),
+    classes: grant('centre', 'centre'),
+    learners: grant('centre', 'centre'),
+    enrollments: grant('centre', 'centre'),
+    sessions: grant('centre', 'centre'),
+    marks: grant('centre', 'centre'),
+  },
+  instructor: {
+    centres: grant('centre', 'none'),
+    users: grant('own', 'none'),
+    classTypes: grant('centre', 'none'),
+    planItems: grant('none', 'none'),
+    classes: grant('assigned', 'none'),
+    // Walk-ins: an instructor creates and enrols a learner who turned up without being summoned.
+    learners: grant('assigned', 'assigned'),
+    enrollments: grant('assigned', 'assigned'),
+    sessions: grant('assigned', 'assigned'),
+    marks: grant('assigned', 'assigned'),
+  },
+  learner: {
+    centres: grant('centre', 'none'),
+    users: grant('own', 'none'),
+    classTypes: grant('centre', 'none'),
+    planItems: grant('none', 'none'),
+    classes: grant('own', 'none'),
+    learners: grant('own', 'none'),
+    enrollments: grant('own', 'none'),
+    sessions: grant('own', 'none'),
+    marks: grant('own', 'none'),
+  },
+};
+
+export const canRead = (role: Role, entity: EntityName): boolean => POLICY[role][entity].read !== 'none';
+export const canWrite = (role: Role, entity: EntityName): boolean => POLICY[role][entity].write !== 'none';

@@ -1,0 +1,100 @@
+// Turns the policy table (src/domain/permissions.ts) into SQL: which rows of each table a user may read or write.
+// Every query that returns or changes centre data goes through `visibleRows`, so the rule lives in one place.
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { EntityName } from '../../domain/entities.ts';
+import { POLICY } from '../../domain/permissions.ts';
+import type { Db } from '../db/database.ts';
+import {
+  centres,
+  classes,
+  classTypes,
+  enrollments,
+  learners,
+  marks,
+  planItems,
+  sessions,
+  users,
+} from '../db/schema.ts';
+import type { AuthUser } from './authenticate.ts';
+
+const never = sql`false`;
+
+/** The column holding each table's centre (a centre row is its own centre). */
+const centreColumn = {
+  centres: centres.id,
+  users: users.centreId,
+  classTypes: classTypes.centreId,
+  planItems: planItems.centreId,
+  classes: classes.centreId,
+  learners: learners.centreId,
+  enrollments: enrollments.centreId,
+  sessions: sessions.centreId,
+  marks: marks.centreId,
+} as const;
+
+function assignedClassIds(db: Db, user: AuthUser) {
+  return db
+    .select({ id: classes.id })
+    .from(classes)
+    .where(
+      and(eq(classes.centreId, user.centreId), sql`${classes.instructorIds} @> ${JSON.stringify([user.id])}::jsonb`),
+    );
+}
+
+function ownClassIds(db: Db, user: AuthUser) {
+  return db
+    .select({ id: enrollments.classId })
+    .from(enrollments)
+    .where(and(eq(enrollments.learnerId, user.learnerId ?? sql`null`), eq(enrollments.deleted, false)));
+}
+
+function classScoped(db: Db, user: AuthUser, scope: 'assigned' | 'own') {
+  return scope === 'assigned' ? assignedClassIds(db, user) : ownClassIds(db, user);
+}
+
+/** Rows of the user's own scope for an entity, beyond "same centre". */
+function narrower(db: Db, user: AuthUser, entity: EntityName, scope: 'assigned' | 'own'): SQL {
+  switch (entity) {
+    case 'classes':
+      return inArray(classes.id, classScoped(db, user, scope));
+    case 'sessions':
+      return inArray(sessions.classId, classScoped(db, user, scope));
+    case 'enrollments':
+      return scope === 'own'
+        ? eq(enrollments.learnerId, user.learnerId ?? sql`null`)
+        : inArray(enrollments.classId, assignedClassIds(db, user));
+    case 'learners':
+      return scope === 'own'
+        ? eq(learners.id, user.learnerId ?? sql`null`)
+        : inArray(
+            learners.id,
+            db
+              .select({ id: enrollments.learnerId })
+              .from(enrollments)
+              .where(inArray(enrollments.classId, assignedClassIds(db, user))),
+          );
+    case 'marks':
+      return scope === 'own'
+        ? eq(marks.learnerId, user.learnerId ?? sql`null`)
+        : inArray(
+            marks.sessionId,
+            db
+              .select({ id: sessions.id })
+              .from(sessions)
+              .where(inArray(sessions.classId, assignedClassIds(db, user))),
+          );
+    case 'users':
+      return eq(users.id, user.id);
+    default:
+      return never;
+  }
+}
+
+/** The SQL condition selecting the rows of `entity` that `user` may read (or write, with `access: 'write'`). */
+export function visibleRows(db: Db, user: AuthUser, entity: EntityName, access: 'read' | 'write' = 'read'): SQL {
+  const scope = POLICY[user.role][entity][access];
+  if (scope === 'none') return never;
+  const sameCentre = eq(centreColumn[entity], user.centreId);
+  if (scope === 'centre') return sameCentre;
+  return and(sameCentre, narrower(db, user, entity, scope)) as SQL;
+}

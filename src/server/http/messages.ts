@@ -1,0 +1,42 @@
+// The API's error messages in the request's language (Vietnamese unless Accept-Language prefers English).
+// The app shows its own i18next words for each code; these are for API clients, logs and curl users.
+import { z } from 'zod';
+import type { ErrorCode } from '../../domain/errors.ts';
+
+export type Language = 'vi' | 'en';
+
+export function requestLanguage(acceptLanguage: string | undefined): Language {
+  const first = acceptLanguage?.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'vi';
+}
+
+const MESSAGES: Record<ErrorCode, Record<Language, string>> = {
+  badRequest: { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request is not valid.' },
+  invalidCredentials: { vi: 'Sai tên đăng nhập hoặc mật khẩu.', en: 'Wrong username or password.' },
+  tooManyAttempts: {
+    vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {seconds} giây.',
+    en: 'Too many failed sign-ins. Try again in {seconds} seconds.',
+  },
+  unauthenticated: { vi: 'Bạn cần đăng nhập.', en: 'You need to sign in.' },
+  sessionRevoked: {
+    vi: 'Phiên đăng nhập trên thiết bị này đã bị thu hồi hoặc hết hạn. Vui lòng đăng nhập lại.',
+    en: 'This device was signed out or its session expired. Please sign in again.',
+  },
+  forbidden: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  notFound: { vi: 'Không tìm thấy.', en: 'Not found.' },
+  conflict: { vi: 'Dữ liệu đã tồn tại.', en: 'This already exists.' },
+  payloadTooLarge: { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' },
+  unsupportedMediaType: { vi: 'Định dạng dữ liệu không được hỗ trợ.', en: 'This content type is not supported.' },
+  internal: { vi: 'Máy chủ gặp lỗi. Vui lòng thử lại.', en: 'The server had a problem. Please try again.' },
+};
+
+export function errorMessage(code: ErrorCode, lang: Language, values: Record<string, string | number> = {}): string {
+  return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+}
+
+const zodLocales = { vi: z.locales.vi().localeError, en: z.locales.en().localeError };
+
+/** Parses untrusted input with validation messages in the request's language. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown, lang: Language) {
+  return schema.safeParse(input, { error: zodLocales[lang] });
+}

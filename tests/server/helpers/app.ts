@@ -1,0 +1,35 @@
+// Builds a fresh app on a fresh database for one test file, and signs users in through the real login route.
+import type { FastifyInstance } from 'fastify';
+import { createApp } from '../../../src/server/app.ts';
+import { type ServerConfig, testConfig } from '../../../src/server/config.ts';
+import type { Database } from '../../../src/server/db/database.ts';
+import type { TestDatabase } from './databases.ts';
+import { PASSWORD } from './fixtures.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(target: TestDatabase, config: Partial<ServerConfig> = {}): Promise<TestApp> {
+  const database = await target.open();
+  const app = await createApp({ database, config: testConfig(config) });
+  await app.ready();
+  return {
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export async function login(app: FastifyInstance, username: string, password = PASSWORD): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+  return res.json().token as string;
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

@@ -88,7 +88,11 @@ export async function createApp({ database, config }: AppDeps): Promise<FastifyI
   registerUserRoutes(app, db);
   registerPullRoute(app, db);
 
-  app.get('/api/health', async () => ({ status: 'ok', database: database.kind, protocolVersion: PROTOCOL_VERSION }));
+  app.get('/api/health', async () => ({
+    status: 'ok',
+    database: database.kind,
+    protocolVersion: PROTOCOL_VERSION,
+  }));
   app.get('/api/docs', async () => buildOpenApi(app.routeDocs, APP_VERSION));
   app.get('/robots.txt', (_req, reply) => reply.type('text/plain; charset=utf-8').send(ROBOTS_TXT));
 

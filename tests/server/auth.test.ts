@@ -20,7 +20,11 @@ describe.each(testDatabases)('accounts on $name', (target) => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
-      payload: { username: a.users.instructor.username, password: PASSWORD, deviceName: 'Điện thoại Android' },
+      payload: {
+        username: a.users.instructor.username,
+        password: PASSWORD,
+        deviceName: 'Điện thoại Android',
+      },
     });
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -30,7 +34,10 @@ describe.each(testDatabases)('accounts on $name', (target) => {
     expect(res.body).not.toContain('scrypt$');
 
     // Only the token's hash is stored.
-    const rows = await t.database.db.select().from(deviceSessions).where(eq(deviceSessions.id, body.me.deviceSessionId));
+    const rows = await t.database.db
+      .select()
+      .from(deviceSessions)
+      .where(eq(deviceSessions.id, body.me.deviceSessionId));
     expect(rows[0]?.tokenHash).not.toBe(body.token);
     expect(rows[0]?.deviceName).toBe('Điện thoại Android');
 
@@ -65,7 +72,10 @@ describe.each(testDatabases)('accounts on $name', (target) => {
       remoteAddress: '10.0.0.2',
     });
     expect(unknown.statusCode).toBe(401);
-    expect(unknown.json()).toEqual({ error: 'invalidCredentials', message: 'Sai tên đăng nhập hoặc mật khẩu.' });
+    expect(unknown.json()).toEqual({
+      error: 'invalidCredentials',
+      message: 'Sai tên đăng nhập hoặc mật khẩu.',
+    });
   });
 
   it('blocks an account after repeated failures, even with the right password, and says when to retry', async () => {
@@ -156,7 +166,9 @@ describe.each(testDatabases)('accounts on $name', (target) => {
       payload: { password: 'mat-khau-moi-2026' },
     });
     expect(res.statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(old) })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(old) })).statusCode).toBe(
+      401,
+    );
     await login(t.app, a.users.learner.username, 'mat-khau-moi-2026');
     await t.app.inject({
       method: 'PUT',
@@ -180,13 +192,28 @@ describe.each(testDatabases)('accounts on $name', (target) => {
 
   it('an admin creates an instructor account that can sign in; duplicates are refused', async () => {
     const adminToken = await login(t.app, a.users.admin.username);
-    const payload = { role: 'instructor', username: 'gv.moi', displayName: 'Lê Văn Mới', password: 'mat-khau-gv-moi' };
-    const res = await t.app.inject({ method: 'POST', url: '/api/users', headers: bearer(adminToken), payload });
+    const payload = {
+      role: 'instructor',
+      username: 'gv.moi',
+      displayName: 'Lê Văn Mới',
+      password: 'mat-khau-gv-moi',
+    };
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: bearer(adminToken),
+      payload,
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ role: 'instructor', username: 'gv.moi', centreId: a.centreId });
     expect(res.body).not.toContain('scrypt');
     await login(t.app, 'gv.moi', 'mat-khau-gv-moi');
-    const again = await t.app.inject({ method: 'POST', url: '/api/users', headers: bearer(adminToken), payload });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: bearer(adminToken),
+      payload,
+    });
     expect(again.statusCode).toBe(409);
     const stored = await t.database.db.select().from(users).where(eq(users.username, 'gv.moi'));
     expect(stored).toHaveLength(1);

@@ -100,7 +100,9 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, config: ServerC
     summary: "The signed-in user's devices",
     tag: 'auth',
     auth: true,
-    response: z.array(z.object({ id: z.uuid(), deviceName: z.string(), lastSeenAt: z.string(), current: z.boolean() })),
+    response: z.array(
+      z.object({ id: z.uuid(), deviceName: z.string(), lastSeenAt: z.string(), current: z.boolean() }),
+    ),
     handler: async ({ user }) => {
       const rows = await db
         .select()

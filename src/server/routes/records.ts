@@ -3,16 +3,17 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { type EntityName, entityNames, entitySchemas } from '../../domain/entities.ts';
+import { POLICY } from '../../domain/permissions.ts';
 import { visibleRows } from '../auth/scope.ts';
 import type { Db } from '../db/database.ts';
 import { toRecord } from '../db/records.ts';
 import { entityTables } from '../db/schema.ts';
 import { forbidden, notFound } from '../http/api-error.ts';
 import { addRoute } from '../http/route.ts';
-import { POLICY } from '../../domain/permissions.ts';
 
 /** URL segment of each entity: `classTypes` → `class-types`. */
-export const entityPath = (entity: EntityName): string => entity.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+export const entityPath = (entity: EntityName): string =>
+  entity.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 const IdParams = z.strictObject({ id: z.uuid() });
 const LIST_LIMIT = 10_000;

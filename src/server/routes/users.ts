@@ -61,10 +61,14 @@ export function registerUserRoutes(app: FastifyInstance, db: Db): void {
           .select({ id: learners.id })
           .from(learners)
           .where(and(eq(learners.id, body.learnerId), visibleRows(db, admin, 'learners', 'write')));
-        if (!learner) throw new ApiError(400, 'badRequest', { issues: [{ path: 'body.learnerId', message: 'unknown learner' }] });
+        if (!learner)
+          throw new ApiError(400, 'badRequest', {
+            issues: [{ path: 'body.learnerId', message: 'unknown learner' }],
+          });
       }
       const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, body.username));
-      if (taken) throw new ApiError(409, 'conflict', { issues: [{ path: 'body.username', message: 'taken' }] });
+      if (taken)
+        throw new ApiError(409, 'conflict', { issues: [{ path: 'body.username', message: 'taken' }] });
       const record: User = {
         id: newId(),
         centreId: admin.centreId,
@@ -76,7 +80,9 @@ export function registerUserRoutes(app: FastifyInstance, db: Db): void {
         learnerId: body.learnerId,
       };
       const passwordHash = await hashPassword(body.password);
-      await db.transaction((tx) => insertRecords(tx, 'users', admin.centreId, [record], () => ({ passwordHash })));
+      await db.transaction((tx) =>
+        insertRecords(tx, 'users', admin.centreId, [record], () => ({ passwordHash })),
+      );
       return record;
     },
   });
@@ -107,7 +113,8 @@ export function registerUserRoutes(app: FastifyInstance, db: Db): void {
   addRoute(app, {
     method: 'POST',
     url: '/api/users/:id/revoke-devices',
-    summary: "Sign out every device of a user (admin), e.g. a lost phone; the device's unsynced changes stay on it",
+    summary:
+      "Sign out every device of a user (admin), e.g. a lost phone; the device's unsynced changes stay on it",
     tag: 'users',
     auth: true,
     params: IdParams,

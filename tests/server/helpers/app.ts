@@ -12,7 +12,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(target: TestDatabase, config: Partial<ServerConfig> = {}): Promise<TestApp> {
+export async function startTestApp(
+  target: TestDatabase,
+  config: Partial<ServerConfig> = {},
+): Promise<TestApp> {
   const database = await target.open();
   const app = await createApp({ database, config: testConfig(config) });
   await app.ready();

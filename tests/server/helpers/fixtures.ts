@@ -1,10 +1,20 @@
 // Two small centres with one user of each role, for authorisation and sync tests. Centre A's instructor teaches
 // class A1 only; its learner is enrolled in A1 only. Centre B mirrors A.
+
+import {
+  type AttendanceMark,
+  type Class,
+  DEFAULT_CENTRE_SETTINGS,
+  type Enrollment,
+  type Learner,
+  type Role,
+  type Session,
+  type User,
+} from '../../../src/domain/entities.ts';
+import { markId, newId } from '../../../src/domain/ids.ts';
 import { hashPassword } from '../../../src/server/auth/passwords.ts';
 import type { Db } from '../../../src/server/db/database.ts';
 import { insertCentre, insertRecords } from '../../../src/server/db/records.ts';
-import { DEFAULT_CENTRE_SETTINGS, type AttendanceMark, type Class, type Enrollment, type Learner, type Role, type Session, type User } from '../../../src/domain/entities.ts';
-import { markId, newId } from '../../../src/domain/ids.ts';
 
 export const PASSWORD = 'mat-khau-dung';
 const NOW = '2026-01-05T08:00:00.000Z';

@@ -41,7 +41,14 @@ export const User = z.strictObject({
 });
 export type User = z.infer<typeof User>;
 
-export const ClassCategories = ['party', 'state', 'mass', 'knowledgeUpdate', 'conference', 'coordinated'] as const;
+export const ClassCategories = [
+  'party',
+  'state',
+  'mass',
+  'knowledgeUpdate',
+  'conference',
+  'coordinated',
+] as const;
 export const ClassCategory = z.enum(ClassCategories);
 export type ClassCategory = z.infer<typeof ClassCategory>;
 

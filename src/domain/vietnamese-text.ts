@@ -32,14 +32,18 @@ for (const [first, second] of [
     OLD_TO_NEW_TONE[`${first}${tone}${second}`] = `${first}${second}${tone}`;
   }
 }
-const OLD_TONE_PATTERN = /([ou])([\u0300\u0301\u0303\u0309\u0323])([aey])(?![a-z\u0300-\u036f])/g;
+// o/u + tone + a/e/y ending the syllable (not followed by another letter or mark).
+const OLD_TONE_PATTERN = /([ou])(\u0300|\u0301|\u0303|\u0309|\u0323)([aey])(?!\p{L}|\p{M})/gu;
 
 /** One spelling for both tone-placement styles (hòa/hoà, thúy/thuý), as NFC; for duplicate detection. */
 export function foldTonePlacement(s: string): string {
   return s
     .normalize('NFD')
     .toLowerCase()
-    .replace(OLD_TONE_PATTERN, (m, a: string, tone: string, b: string) => OLD_TO_NEW_TONE[`${a}${tone}${b}`] ?? m)
+    .replace(
+      OLD_TONE_PATTERN,
+      (m, a: string, tone: string, b: string) => OLD_TO_NEW_TONE[`${a}${tone}${b}`] ?? m,
+    )
     .normalize('NFC');
 }
 

@@ -6,7 +6,10 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('data'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   /** Days a device stays signed in without being used; each use extends it. */
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(60),
   /** Seed the Kon Rẫy demo centre into an empty database at start. */
@@ -31,7 +34,8 @@ export interface ServerConfig {
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, rootDir: string): ServerConfig {
-  const parsed = Env.safeParse(env);
+  // An empty variable (`DATABASE_URL=`) means "not set", as shells and service files often write it.
+  const parsed = Env.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);

@@ -26,11 +26,18 @@ const MESSAGES: Record<ErrorCode, Record<Language, string>> = {
   notFound: { vi: 'Không tìm thấy.', en: 'Not found.' },
   conflict: { vi: 'Dữ liệu đã tồn tại.', en: 'This already exists.' },
   payloadTooLarge: { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' },
-  unsupportedMediaType: { vi: 'Định dạng dữ liệu không được hỗ trợ.', en: 'This content type is not supported.' },
+  unsupportedMediaType: {
+    vi: 'Định dạng dữ liệu không được hỗ trợ.',
+    en: 'This content type is not supported.',
+  },
   internal: { vi: 'Máy chủ gặp lỗi. Vui lòng thử lại.', en: 'The server had a problem. Please try again.' },
 };
 
-export function errorMessage(code: ErrorCode, lang: Language, values: Record<string, string | number> = {}): string {
+export function errorMessage(
+  code: ErrorCode,
+  lang: Language,
+  values: Record<string, string | number> = {},
+): string {
   return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
 }
 

@@ -27,17 +27,32 @@ export function buildOpenApi(routes: RouteDoc[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const path = r.url.replace(/:(\w+)/g, '{$1}');
-    const success = r.status === 204 ? { description: 'Done' } : {
-      description: 'Success',
-      ...(r.response && { content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } }),
+    const success =
+      r.status === 204
+        ? { description: 'Done' }
+        : {
+            description: 'Success',
+            ...(r.response && {
+              content: { 'application/json': { schema: jsonSchema(r.response, 'output') } },
+            }),
+          };
+    const error = {
+      description: 'Error',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
     };
-    const error = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-    (paths[path] ??= {})[r.method.toLowerCase()] = {
+    const operations = paths[path] ?? {};
+    paths[path] = operations;
+    operations[r.method.toLowerCase()] = {
       summary: r.summary,
       tags: [r.tag],
       ...(r.auth && { security: [{ bearer: [] }] }),
       parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
-      ...(r.body && { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } }),
+      ...(r.body && {
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: jsonSchema(r.body, 'input') } },
+        },
+      }),
       responses: {
         [String(r.status)]: success,
         '4XX': error,
@@ -49,7 +64,8 @@ export function buildOpenApi(routes: RouteDoc[], version: string) {
     info: {
       title: 'Điểm Danh API',
       version,
-      description: 'Attendance for political-training centres. Errors are {error, message} with a stable code.',
+      description:
+        'Attendance for political-training centres. Errors are {error, message} with a stable code.',
     },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },

@@ -54,7 +54,12 @@ declare module 'fastify' {
   }
 }
 
-function parsePart<T>(schema: z.ZodType<T> | undefined, input: unknown, req: FastifyRequest, where: string): T {
+function parsePart<T>(
+  schema: z.ZodType<T> | undefined,
+  input: unknown,
+  req: FastifyRequest,
+  where: string,
+): T {
   if (!schema) return undefined as T;
   const result = parseInput(schema, input ?? {}, requestLanguage(req.headers['accept-language']));
   if (!result.success) {

@@ -39,7 +39,11 @@ export function registerPullRoute(app: FastifyInstance, db: Db): void {
       const all = perTable.flat().sort((a, b) => a.version - b.version);
       const page = all.slice(0, query.limit);
       const changes: Partial<Record<EntityName, unknown[]>> = {};
-      for (const { entity, row } of page) (changes[entity] ??= []).push(toRecord(entity, row));
+      for (const { entity, row } of page) {
+        const list = changes[entity] ?? [];
+        list.push(toRecord(entity, row));
+        changes[entity] = list;
+      }
       return {
         protocolVersion: PROTOCOL_VERSION,
         cursor: page.length > 0 ? page[page.length - 1]!.version : query.cursor,

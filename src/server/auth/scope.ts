@@ -37,7 +37,10 @@ function assignedClassIds(db: Db, user: AuthUser) {
     .select({ id: classes.id })
     .from(classes)
     .where(
-      and(eq(classes.centreId, user.centreId), sql`${classes.instructorIds} @> ${JSON.stringify([user.id])}::jsonb`),
+      and(
+        eq(classes.centreId, user.centreId),
+        sql`${classes.instructorIds} @> ${JSON.stringify([user.id])}::jsonb`,
+      ),
     );
 }
 
@@ -91,7 +94,12 @@ function narrower(db: Db, user: AuthUser, entity: EntityName, scope: 'assigned' 
 }
 
 /** The SQL condition selecting the rows of `entity` that `user` may read (or write, with `access: 'write'`). */
-export function visibleRows(db: Db, user: AuthUser, entity: EntityName, access: 'read' | 'write' = 'read'): SQL {
+export function visibleRows(
+  db: Db,
+  user: AuthUser,
+  entity: EntityName,
+  access: 'read' | 'write' = 'read',
+): SQL {
   const scope = POLICY[user.role][entity][access];
   if (scope === 'none') return never;
   const sameCentre = eq(centreColumn[entity], user.centreId);

@@ -60,7 +60,10 @@ export const users = pgTable(
     learnerId: uuid('learner_id'),
     passwordHash: text('password_hash').notNull(),
   },
-  (t) => [uniqueIndex('users_username_key').on(t.username), index('users_centre_version').on(t.centreId, t.version)],
+  (t) => [
+    uniqueIndex('users_username_key').on(t.username),
+    index('users_centre_version').on(t.centreId, t.version),
+  ],
 );
 
 /** A signed-in device. Only the SHA-256 of the token is stored, so a database leak gives no usable token. */
@@ -78,7 +81,10 @@ export const deviceSessions = pgTable(
     expiresAt: timestamptz('expires_at').notNull(),
     revokedAt: timestamptz('revoked_at'),
   },
-  (t) => [uniqueIndex('device_sessions_token_hash_key').on(t.tokenHash), index('device_sessions_user').on(t.userId)],
+  (t) => [
+    uniqueIndex('device_sessions_token_hash_key').on(t.tokenHash),
+    index('device_sessions_user').on(t.userId),
+  ],
 );
 
 export const classTypes = pgTable(

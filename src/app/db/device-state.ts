@@ -1,0 +1,58 @@
+// The device's own state in the `meta` table: the signed-in session, the pull cursor and a stable device id.
+import type { LoginResponse, Me } from '../../domain/auth.ts';
+import { newId } from '../../domain/ids.ts';
+import type { AppDb } from './app-db.ts';
+
+export interface StoredSession {
+  token: string;
+  expiresAt: string;
+  me: Me;
+  /** The server refused the token (revoked or expired): sign in again; local data and pending changes stay. */
+  needsSignIn: boolean;
+}
+
+const SESSION = 'session';
+const CURSOR = 'pullCursor';
+const DEVICE_ID = 'deviceId';
+
+export async function readSession(db: AppDb): Promise<StoredSession | null> {
+  return ((await db.meta.get(SESSION))?.value as StoredSession | undefined) ?? null;
+}
+
+export async function saveSession(db: AppDb, login: LoginResponse): Promise<void> {
+  const session: StoredSession = {
+    token: login.token,
+    expiresAt: login.expiresAt,
+    me: login.me,
+    needsSignIn: false,
+  };
+  await db.meta.put({ key: SESSION, value: session });
+}
+
+export async function markSessionRefused(db: AppDb): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const session = await readSession(db);
+    if (session) await db.meta.put({ key: SESSION, value: { ...session, needsSignIn: true } });
+  });
+}
+
+export async function clearSession(db: AppDb): Promise<void> {
+  await db.meta.delete(SESSION);
+}
+
+export async function readCursor(db: AppDb): Promise<number> {
+  return ((await db.meta.get(CURSOR))?.value as number | undefined) ?? 0;
+}
+
+/** A random id for this installation, made once; it names the device in sync messages and HLC stamps. */
+export async function deviceId(db: AppDb): Promise<string> {
+  return db.transaction('rw', db.meta, async () => {
+    const existing = (await db.meta.get(DEVICE_ID))?.value as string | undefined;
+    if (existing) return existing;
+    const id = newId();
+    await db.meta.put({ key: DEVICE_ID, value: id });
+    return id;
+  });
+}
+
+export const META_KEYS = { SESSION, CURSOR, DEVICE_ID } as const;

@@ -1,0 +1,125 @@
+// Live reads for the screens. Each hook returns `undefined` while loading and `null` (or an empty list) when there
+// is nothing, so a screen can tell "still reading" from "not there".
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { AttendanceMark, Class, ClassType, Enrollment, Session } from '../../domain/entities.ts';
+import type { AppDb } from './app-db.ts';
+import { useDb } from './DbProvider.tsx';
+import { readSession, type StoredSession } from './device-state.ts';
+
+const alive = <T extends { deleted: boolean }>(rows: T[]) => rows.filter((r) => !r.deleted);
+
+export function useSession(): StoredSession | null | undefined {
+  const db = useDb();
+  return useLiveQuery(() => readSession(db), [db], undefined);
+}
+
+export interface ClassSummary {
+  cls: Class;
+  kind: ClassType | undefined;
+  learners: number;
+  sessions: number;
+}
+
+async function summarise(db: AppDb, classes: Class[]): Promise<ClassSummary[]> {
+  const kinds = new Map((await db.classTypes.toArray()).map((k) => [k.id, k]));
+  return Promise.all(
+    alive(classes).map(async (cls) => ({
+      cls,
+      kind: kinds.get(cls.classTypeId),
+      learners: alive(await db.enrollments.where('classId').equals(cls.id).toArray()).filter(
+        (e) => e.status !== 'withdrawn',
+      ).length,
+      sessions: alive(await db.sessions.where('classId').equals(cls.id).toArray()).filter((s) => !s.cancelled)
+        .length,
+    })),
+  );
+}
+
+/** Years that have classes, newest first. */
+export function useClassYears(): number[] | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const years = (await db.classes.orderBy('year').uniqueKeys()) as number[];
+    return years.reverse();
+  }, [db]);
+}
+
+export function useClassesOfYear(year: number | null): ClassSummary[] | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    if (year === null) return [];
+    const classes = await db.classes.where('year').equals(year).toArray();
+    const summaries = await summarise(db, classes);
+    return summaries.sort((a, b) => (a.cls.startDate ?? '').localeCompare(b.cls.startDate ?? ''));
+  }, [db, year]);
+}
+
+export function useInstructorClasses(userId: string): ClassSummary[] | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const classes = await db.classes.where('instructorIds').equals(userId).toArray();
+    const summaries = await summarise(db, classes);
+    return summaries.sort((a, b) => (b.cls.startDate ?? '').localeCompare(a.cls.startDate ?? ''));
+  }, [db, userId]);
+}
+
+export interface SessionWithClass {
+  session: Session;
+  cls: Class;
+}
+
+const PART_ORDER = { morning: 0, afternoon: 1, evening: 2 } as const;
+export const compareSessions = (a: Session, b: Session) =>
+  a.date.localeCompare(b.date) || PART_ORDER[a.partOfDay] - PART_ORDER[b.partOfDay];
+
+/** Sessions of the given classes on or after `fromDate`, soonest first (cancelled ones included, flagged). */
+export function useUpcomingSessions(
+  classIds: string[] | undefined,
+  fromDate: string,
+): SessionWithClass[] | undefined {
+  const db = useDb();
+  const key = classIds?.join(',');
+  return useLiveQuery(async () => {
+    if (!classIds) return undefined;
+    const classes = new Map((await db.classes.bulkGet(classIds)).filter((c) => c).map((c) => [c!.id, c!]));
+    const sessions = alive(await db.sessions.where('classId').anyOf(classIds).toArray()).filter(
+      (s) => s.date >= fromDate,
+    );
+    return sessions.sort(compareSessions).map((session) => ({ session, cls: classes.get(session.classId)! }));
+  }, [db, key, fromDate]);
+}
+
+export interface LearnerClassRecord {
+  cls: Class;
+  enrollment: Enrollment;
+  sessions: Session[];
+  marks: AttendanceMark[];
+}
+
+/** A learner's classes with their sessions and the learner's own marks. */
+export function useLearnerRecord(learnerId: string | null): LearnerClassRecord[] | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    if (!learnerId) return [];
+    const enrollments = alive(await db.enrollments.where('learnerId').equals(learnerId).toArray());
+    const marks = alive(await db.marks.where('learnerId').equals(learnerId).toArray());
+    const records = await Promise.all(
+      enrollments.map(async (enrollment) => {
+        const cls = await db.classes.get(enrollment.classId);
+        const sessions = alive(await db.sessions.where('classId').equals(enrollment.classId).toArray());
+        const ids = new Set(sessions.map((s) => s.id));
+        return cls && !cls.deleted
+          ? {
+              cls,
+              enrollment,
+              sessions: sessions.sort(compareSessions),
+              marks: marks.filter((m) => ids.has(m.sessionId)),
+            }
+          : null;
+      }),
+    );
+    return records
+      .filter((r): r is LearnerClassRecord => r !== null)
+      .sort((a, b) => (b.cls.startDate ?? '').localeCompare(a.cls.startDate ?? ''));
+  }, [db, learnerId]);
+}

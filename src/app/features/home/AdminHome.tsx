@@ -1,0 +1,45 @@
+// Centre staff's home: the classes of a year with their learners and sessions, and the year's totals.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClassesOfYear, useClassYears } from '../../db/hooks.ts';
+import { formatNumber } from '../../i18n/format.ts';
+import { ClassList } from './ClassList.tsx';
+
+export function AdminHome() {
+  const { t, i18n } = useTranslation();
+  const years = useClassYears();
+  const [chosen, setChosen] = useState<number | null>(null);
+  const year = chosen ?? years?.[0] ?? null;
+  const classes = useClassesOfYear(year);
+
+  if (years === undefined || classes === undefined) return <p>{t('common.loading')}</p>;
+  const places = classes.reduce((n, c) => n + c.learners, 0);
+  return (
+    <section aria-labelledby="admin-title">
+      <div className="section-head">
+        <h1 id="admin-title">{t('admin.title', { year: year ?? '' })}</h1>
+        <label>
+          {t('common.year')}{' '}
+          <select value={year ?? ''} onChange={(e) => setChosen(Number(e.target.value))}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <dl className="figures">
+        <div>
+          <dt>{t('admin.classes')}</dt>
+          <dd>{formatNumber(classes.length, i18n.language)}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.places')}</dt>
+          <dd>{formatNumber(places, i18n.language)}</dd>
+        </div>
+      </dl>
+      {classes.length === 0 ? <p>{t('admin.empty')}</p> : <ClassList classes={classes} />}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+// A list of class cards (code, name, kind, dates, learners, sessions), shared by the staff and instructor homes.
+import { useTranslation } from 'react-i18next';
+import type { ClassSummary } from '../../db/hooks.ts';
+import { formatDate } from '../../i18n/format.ts';
+
+export function ClassList({ classes }: { classes: ClassSummary[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <ul className="cards">
+      {classes.map(({ cls, kind, learners, sessions }) => (
+        <li key={cls.id} className="card">
+          <div className="card-title">
+            <span className="code">{cls.code}</span> {cls.name}
+          </div>
+          <div className="card-meta">
+            {kind && <span>{i18n.language === 'en' && kind.nameEn ? kind.nameEn : kind.nameVi}</span>}
+            {cls.startDate && (
+              <span>
+                {formatDate(cls.startDate)}
+                {cls.endDate ? ` – ${formatDate(cls.endDate)}` : ''}
+              </span>
+            )}
+            <span>{t('instructor.learnerCount', { count: learners })}</span>
+            <span>{t('instructor.sessionCount', { count: sessions })}</span>
+            <span>{t(`classStatus.${cls.status}`)}</span>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

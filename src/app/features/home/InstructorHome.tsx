@@ -1,0 +1,34 @@
+// An instructor's home: upcoming sessions of their classes (next first), then the classes themselves.
+import { useTranslation } from 'react-i18next';
+import { useInstructorClasses, useUpcomingSessions } from '../../db/hooks.ts';
+import { localToday } from '../../i18n/format.ts';
+import { ClassList } from './ClassList.tsx';
+import { SessionList } from './SessionList.tsx';
+
+export function InstructorHome({ userId }: { userId: string }) {
+  const { t } = useTranslation();
+  const today = localToday();
+  const classes = useInstructorClasses(userId);
+  const upcoming = useUpcomingSessions(
+    classes?.map((c) => c.cls.id),
+    today,
+  );
+
+  if (classes === undefined || upcoming === undefined) return <p>{t('common.loading')}</p>;
+  return (
+    <>
+      <section aria-labelledby="upcoming-title">
+        <h1 id="upcoming-title">{t('instructor.upcoming')}</h1>
+        {upcoming.length === 0 ? (
+          <p>{t('instructor.noUpcoming')}</p>
+        ) : (
+          <SessionList sessions={upcoming.slice(0, 10)} today={today} />
+        )}
+      </section>
+      <section aria-labelledby="classes-title">
+        <h2 id="classes-title">{t('instructor.title')}</h2>
+        {classes.length === 0 ? <p>{t('instructor.noClasses')}</p> : <ClassList classes={classes} />}
+      </section>
+    </>
+  );
+}

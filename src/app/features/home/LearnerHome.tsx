@@ -1,0 +1,71 @@
+// A learner's home: their schedule (next session first) and their attendance in each class against its threshold.
+import { useTranslation } from 'react-i18next';
+import { learnerAttendance } from '../../../domain/attendance.ts';
+import type { Centre } from '../../../domain/entities.ts';
+import { useLearnerRecord } from '../../db/hooks.ts';
+import { formatPercent, localToday } from '../../i18n/format.ts';
+import { SessionList } from './SessionList.tsx';
+
+export function LearnerHome({ learnerId, centre }: { learnerId: string | null; centre: Centre }) {
+  const { t, i18n } = useTranslation();
+  const today = localToday();
+  const record = useLearnerRecord(learnerId);
+  if (record === undefined) return <p>{t('common.loading')}</p>;
+
+  const upcoming = record
+    .flatMap((r) => r.sessions.filter((s) => s.date >= today).map((session) => ({ session, cls: r.cls })))
+    .sort((a, b) => a.session.date.localeCompare(b.session.date));
+
+  return (
+    <>
+      <section aria-labelledby="schedule-title">
+        <h1 id="schedule-title">{t('learner.schedule')}</h1>
+        {upcoming.length === 0 ? (
+          <p>{t('learner.noSchedule')}</p>
+        ) : (
+          <SessionList sessions={upcoming} today={today} />
+        )}
+      </section>
+      <section aria-labelledby="attendance-title">
+        <h2 id="attendance-title">{t('learner.attendance')}</h2>
+        {record.length === 0 && <p>{t('learner.noClasses')}</p>}
+        <ul className="cards">
+          {record.map(({ cls, sessions, marks }) => {
+            const held = sessions.filter((s) => !s.cancelled && s.date < today).length;
+            const a = learnerAttendance(
+              marks.map((m) => m.status),
+              held,
+              centre.settings.excusedCounts,
+            );
+            return (
+              <li key={cls.id} className="card">
+                <div className="card-title">
+                  <span className="code">{cls.code}</span> {cls.name}
+                </div>
+                <p>
+                  {a.rate === null
+                    ? t('learner.notYet')
+                    : t('learner.rate', {
+                        rate: formatPercent(a.rate, i18n.language),
+                        attended: a.attended,
+                        held: a.held,
+                      })}
+                </p>
+                <p className="muted">
+                  {t('learner.threshold', { threshold: formatPercent(cls.threshold, i18n.language) })}
+                </p>
+                <ul className="counts">
+                  {(['present', 'late', 'leftEarly', 'excused', 'absent'] as const).map((s) => (
+                    <li key={s}>
+                      {t(`markStatus.${s}`)}: <strong>{a.counts[s]}</strong>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </>
+  );
+}

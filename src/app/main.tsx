@@ -1,0 +1,22 @@
+// Entry point: opens the device database, sets up the language, renders the app.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './App.tsx';
+import { AppDb } from './db/app-db.ts';
+import { DbProvider } from './db/DbProvider.tsx';
+import { initI18n } from './i18n/i18n.ts';
+import './ui/app.css';
+
+const i18n = await initI18n();
+const db = new AppDb();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <DbProvider db={db}>
+        <App />
+      </DbProvider>
+    </I18nextProvider>
+  </StrictMode>,
+);

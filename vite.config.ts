@@ -1,0 +1,45 @@
+// Builds the PWA into dist/: React, and a generated service worker that precaches the app shell (never the API:
+// the device database is the cache). Updates wait for the user's consent (registerType 'prompt').
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+export default defineConfig({
+  build: { target: 'es2022', outDir: 'dist', emptyOutDir: true },
+  server: {
+    proxy: { '/api': process.env.API_URL ?? 'http://127.0.0.1:8080' },
+  },
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: null,
+      includeAssets: ['icons/icon.svg', 'icons/apple-touch-icon.png'],
+      manifest: {
+        id: '/',
+        name: 'Điểm Danh — Trung tâm Chính trị',
+        short_name: 'Điểm Danh',
+        description: 'Điểm danh học viên tại Trung tâm Chính trị, dùng được cả khi không có mạng.',
+        lang: 'vi',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        theme_color: '#9b1c1c',
+        background_color: '#fafaf9',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/robots\.txt$/],
+        cleanupOutdatedCaches: true,
+        runtimeCaching: [],
+      },
+    }),
+  ],
+});

@@ -18,16 +18,16 @@ export function AdminHome() {
     <section aria-labelledby="admin-title">
       <div className="section-head">
         <h1 id="admin-title">{t('admin.title', { year: year ?? '' })}</h1>
-        <label>
-          {t('common.year')}{' '}
-          <select value={year ?? ''} onChange={(e) => setChosen(Number(e.target.value))}>
+        <div className="year-picker">
+          <label htmlFor="year">{t('common.year')}</label>
+          <select id="year" value={year ?? ''} onChange={(e) => setChosen(Number(e.target.value))}>
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
       <dl className="figures">
         <div>

@@ -1,0 +1,106 @@
+// Issue 2 acceptance in Chromium: the login is in Vietnamese; each demo account signs in and sees its own home with
+// data read from the device; the shell works offline after sign-in.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../src/server/demo/build-demo.ts';
+import { launchChromium } from './helpers/browser.ts';
+import { type E2eServer, startE2eServer } from './helpers/server.ts';
+import { HomePage } from './pages/home-page.ts';
+import { LoginPage } from './pages/login-page.ts';
+
+const account = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!;
+
+describe('foundation in Chromium', () => {
+  let server: E2eServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startE2eServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the sign-in page in Vietnamese and refuses a wrong password with a Vietnamese message', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const login = new LoginPage(page);
+    await page.goto(server.url);
+    await page.waitForURL('**/login');
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    expect(await login.heading.textContent()).toBe('Điểm Danh');
+    await login.signIn('admin', 'sai-mat-khau');
+    expect(await login.error.textContent()).toBe('Sai tên đăng nhập hoặc mật khẩu.');
+    await context.close();
+  });
+
+  it('the admin sees the 2021 classes of the centre', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await new LoginPage(page).open(server.url);
+    await new LoginPage(page).signIn('admin', account('admin').password);
+    const home = new HomePage(page);
+    await home.title.filter({ hasText: 'Các lớp năm' }).waitFor();
+    expect(await home.centreName.textContent()).toBe('Trung tâm Chính trị huyện Kon Rẫy');
+    await page.getByLabel('Năm', { exact: true }).selectOption('2021');
+    await home.title.filter({ hasText: '2021' }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 12);
+    const figures = await page.locator('.figures dd').allTextContents();
+    expect(figures).toEqual(['12', '522']);
+    await context.close();
+  });
+
+  it('each instructor sees only their own classes, with upcoming sessions', async () => {
+    const seen: string[][] = [];
+    for (const username of ['gv.lan', 'gv.minh']) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await new LoginPage(page).open(server.url);
+      await new LoginPage(page).signIn(username, account('instructor').password);
+      const home = new HomePage(page);
+      await page.getByRole('heading', { name: 'Lớp của tôi' }).waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('.card').length > 0);
+      const me = server.demo.users.find((u) => u.username === username)!;
+      const expected = server.demo.classes.filter((c) => c.instructorIds.includes(me.id)).map((c) => c.code);
+      const codes = await page.locator('.card .code').allTextContents();
+      expect(codes.sort()).toEqual(expected.sort());
+      expect(await home.sessions.count()).toBeGreaterThan(0);
+      expect(await home.sessions.first().locator('.date').textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+      seen.push(codes);
+      await context.close();
+    }
+    expect(seen[0]).not.toEqual(seen[1]);
+  });
+
+  it('the learner sees their schedule and attendance, and the app reopens offline from the service worker', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await new LoginPage(page).open(server.url);
+    await new LoginPage(page).signIn('hv.demo', account('learner').password);
+    await page.getByRole('heading', { name: 'Lịch học của tôi' }).waitFor();
+    await page.getByRole('heading', { name: 'Chuyên cần của tôi' }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.card').length >= 2);
+    const learnerId = server.demo.users.find((u) => u.username === 'hv.demo')!.learnerId;
+    const classCount = server.demo.enrollments.filter((e) => e.learnerId === learnerId).length;
+    expect(await page.locator('.card').count()).toBe(classCount);
+    expect(await page.locator('.card').first().textContent()).toMatch(/Tỷ lệ tham gia|Chưa có buổi học/);
+
+    await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.ready;
+      const sw = reg.active!;
+      if (sw.state !== 'activated')
+        await new Promise((r) =>
+          sw.addEventListener('statechange', () => sw.state === 'activated' && r(null)),
+        );
+    });
+    await context.setOffline(true);
+    const response = await page.reload();
+    expect(response?.fromServiceWorker()).toBe(true);
+    await page.getByRole('heading', { name: 'Lịch học của tôi' }).waitFor();
+    expect(await page.locator('.card').count()).toBe(classCount);
+    expect(await page.locator('.pill.offline').textContent()).toBe('Không có mạng');
+    await context.close();
+  });
+});

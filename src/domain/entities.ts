@@ -9,6 +9,7 @@ export type Role = z.infer<typeof Role>;
 
 /** Administrative level of a centre: kept as data because units merge and are renamed (no district level since 7/2025). */
 export const CentreLevel = z.enum(['commune', 'ward', 'specialZone', 'district', 'province']);
+export type CentreLevel = z.infer<typeof CentreLevel>;
 
 export const CentreSettings = z.strictObject({
   defaultThreshold: Ratio,
@@ -91,6 +92,7 @@ export const Class = z.strictObject({
 export type Class = z.infer<typeof Class>;
 
 export const Gender = z.enum(['male', 'female']);
+export type Gender = z.infer<typeof Gender>;
 /** đảng viên chính thức / dự bị, quần chúng ưu tú (membership candidate), or not a member. */
 export const PartyStatus = z.enum(['none', 'candidate', 'probationary', 'full']);
 export type PartyStatus = z.infer<typeof PartyStatus>;

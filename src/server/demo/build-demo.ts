@@ -1,33 +1,46 @@
-// Builds the demo centre as plain records (no database): the Kon Rẫy centre's 2021 year exactly as its report gives
-// it (12 classes, 522 learner places), plus two classes running around `today` so every role has live data.
-// Deterministic for a given `today` (a seeded generator), except the ids.
+// Builds the demo centre as plain records (no database): the Kon Rẫy centre's 2021 year as its report tells it
+// (shared/seeds/001: 12 classes, 522 learner places), plus two classes running around `today` so every role has
+// live data. Pure: for a given `today` everything but the ids is the same on every build (a seeded generator).
+import { IsoDate } from '../../domain/common.ts';
 import {
   type AttendanceMark,
   type Centre,
   type Class,
+  type ClassStatus,
   type ClassType,
   DEFAULT_CENTRE_SETTINGS,
   type Enrollment,
   type Learner,
-  type MarkStatus,
   type PartOfDay,
   type PlanItem,
+  type Role,
   type Session,
   type User,
 } from '../../domain/entities.ts';
 import { markId, newId } from '../../domain/ids.ts';
-import { splitFullName } from '../../domain/vietnamese-text.ts';
+import { addDays, daysFrom, weekdayOnOrAfter, weekdaysFrom, yearOf } from './calendar.ts';
+import { createPeopleFactory, type PeopleFactory } from './demo-people.ts';
 import {
-  COMMUNES,
-  DEMO_KINDS,
-  type DemoKind,
-  ETHNIC_NAMES,
-  FAMILY_NAMES,
-  GIVEN_NAMES,
-  MIDDLE_NAMES,
-  POSITIONS,
-  TOPICS,
+  CENTRE_INFO,
+  CLASSES_2021,
+  type ClassSpec,
+  currentClasses,
+  DEFAULT_THRESHOLD,
+  DEMO_LEARNER,
+  HABITS,
+  type InstructorKey,
+  KINDS,
+  type Kind,
+  type KindKey,
+  MARK_NOTES,
+  MARK_ODDS,
+  PLAN_2021,
+  PLAN_2021_APPROVED_AT,
+  PLAN_CURRENT,
+  type PlanTable,
+  STAFF,
 } from './demo-tables.ts';
+import { createRng, type Rng } from './prng.ts';
 
 export interface DemoData {
   centre: Centre;
@@ -41,273 +54,361 @@ export interface DemoData {
   users: (User & { password: string })[];
 }
 
-export const DEMO_PASSWORD = 'diemdanh';
-export const DEMO_ACCOUNTS = [
-  { username: 'admin', role: 'admin', displayName: 'Nguyễn Thị Thu Hà — Giáo vụ', password: DEMO_PASSWORD },
-  { username: 'gv.lan', role: 'instructor', displayName: 'Trần Thị Lan', password: DEMO_PASSWORD },
-  { username: 'gv.minh', role: 'instructor', displayName: 'Lê Quang Minh', password: DEMO_PASSWORD },
-  { username: 'hv.demo', role: 'learner', displayName: 'Y Hương', password: DEMO_PASSWORD },
-] as const;
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: Role;
+  displayName: string;
+}
 
-/** mulberry32: a tiny seeded generator, so the demo is the same on every machine. */
-function seededRandom(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+export const DEMO_PASSWORD = 'diemdanh';
+
+const account = (username: string, role: Role, displayName: string): DemoAccount => ({
+  username,
+  password: DEMO_PASSWORD,
+  role,
+  displayName,
+});
+
+/** The demo accounts, for the server to print and the README to list. */
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  account(STAFF.admin.username, 'admin', STAFF.admin.displayName),
+  account(STAFF.lan.username, 'instructor', STAFF.lan.displayName),
+  account(STAFF.minh.username, 'instructor', STAFF.minh.displayName),
+  account(DEMO_LEARNER.username, 'learner', DEMO_LEARNER.fullName),
+];
+
+const SEED = 20_211_231;
+/** Last change of the 2021 records: the year-end report. All demo timestamps carry +07:00 so they compare as text. */
+const STAMP_2021 = '2021-12-31T17:00:00.000+07:00';
+const MARK_TIME: Record<PartOfDay, string> = { morning: '08:00', afternoon: '14:00', evening: '19:00' };
+const PERIODS_PER_SESSION = 5;
+
+type IdsByKind = Record<KindKey, string>;
+
+/** The state threaded through the builder: the output so far and what later classes need from earlier ones. */
+interface Build {
+  centreId: string;
+  rng: Rng;
+  people: PeopleFactory;
+  classTypeIds: IdsByKind;
+  instructorIds: Record<InstructorKey, string>;
+  /** Learners of each class spec, for classes that summon some of them again. */
+  cohorts: Map<string, Learner[]>;
+  demoLearner: Learner | null;
+  out: DemoData;
+}
+
+/** Year, status and timestamps shared by the classes of one period (2021, or the year of `today`). */
+interface Period {
+  year: number;
+  status: ClassStatus;
+  /** updatedAt of the records prepared for the class. */
+  stamp: string;
+  /** Roll call has been taken for the sessions before this date. */
+  markBefore: string;
+}
+
+export function buildDemoCentre({ today }: { today: string }): DemoData {
+  const year = checkToday(today);
+  const centreId = newId();
+  const rng = createRng(SEED);
+  const people = createPeopleFactory(rng, centreId);
+  for (const staff of Object.values(STAFF)) people.reserveName(staff.fullName);
+
+  const classTypes = KINDS.map((kind) => makeClassType(centreId, kind));
+  const classTypeIds = Object.fromEntries(KINDS.map((k, i) => [k.key, classTypes[i]!.id])) as IdsByKind;
+  const planItems = [
+    ...makePlanItems(centreId, classTypeIds, 2021, PLAN_2021, PLAN_2021_APPROVED_AT),
+    ...makePlanItems(centreId, classTypeIds, year, PLAN_CURRENT, `${year - 1}-12-15T08:00:00.000+07:00`),
+  ];
+  const build: Build = {
+    centreId,
+    rng,
+    people,
+    classTypeIds,
+    instructorIds: { lan: newId(), minh: newId() },
+    cohorts: new Map(),
+    demoLearner: null,
+    out: {
+      centre: makeCentre(centreId),
+      classTypes,
+      planItems,
+      classes: [],
+      learners: [],
+      enrollments: [],
+      sessions: [],
+      marks: [],
+      users: [],
+    },
   };
+
+  const closed2021: Period = { year: 2021, status: 'closed', stamp: STAMP_2021, markBefore: '2022-01-01' };
+  for (const spec of CLASSES_2021) addClass(build, spec, closed2021);
+
+  // Records of the running classes were prepared a little over two weeks ago; roll call is taken up to yesterday.
+  const running: Period = {
+    year,
+    status: 'open',
+    stamp: at(addDays(today, -16), '08:00'),
+    markBefore: today,
+  };
+  for (const spec of currentClasses(today)) addClass(build, spec, running);
+
+  build.out.users = makeUsers(build);
+  return build.out;
+}
+
+/** `today` must be a real date after 2021, so the running classes never mix with the report's year. */
+function checkToday(today: string): number {
+  if (!IsoDate.safeParse(today).success) throw new RangeError(`today must be YYYY-MM-DD, got "${today}"`);
+  const year = yearOf(today);
+  if (year <= 2021 || year > 2099) throw new RangeError(`today must fall in 2022–2099, got ${today}`);
+  return year;
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+const at = (date: string, time: string): string => `${date}T${time}:00.000+07:00`;
+const later = (a: string, b: string): string => (a > b ? a : b);
+const kindOf = (key: KindKey): Kind => KINDS.find((k) => k.key === key)!;
+
+function makeCentre(id: string): Centre {
   return {
-    next,
-    int: (max: number) => Math.floor(next() * max),
-    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!,
+    id,
+    updatedAt: STAMP_2021,
+    deleted: false,
+    ...CENTRE_INFO,
+    settings: { ...DEFAULT_CENTRE_SETTINGS },
   };
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const addDays = (isoDate: string, days: number): string => {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-/** Weekdays only: classes do not meet at weekends. */
-const nextWeekday = (isoDate: string): string => {
-  let d = isoDate;
-  while ([0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())) d = addDays(d, 1);
-  return d;
-};
-
-export function buildDemoCentre({ today }: { today: string }): DemoData {
-  const rnd = seededRandom(2021);
-  const currentYear = Number(today.slice(0, 4));
-  const stamp2021 = '2021-12-31T10:00:00.000Z';
-  const stampNow = `${today}T01:00:00.000Z`;
-  const centreId = newId();
-  const base = (updatedAt: string) => ({ id: newId(), centreId, updatedAt, deleted: false });
-
-  const centre: Centre = {
-    id: centreId,
-    updatedAt: stamp2021,
-    deleted: false,
-    name: 'Trung tâm Chính trị huyện Kon Rẫy',
-    level: 'district',
-    province: 'Kon Tum',
-    settings: DEFAULT_CENTRE_SETTINGS,
-  };
-
-  const kinds = new Map<string, ClassType>();
-  for (const k of DEMO_KINDS) {
-    kinds.set(k.key, {
-      ...base(stamp2021),
-      nameVi: k.nameVi,
-      nameEn: k.nameEn,
-      category: k.category,
-      defaultThreshold: 0.8,
-    });
-  }
-  const kindOf = (key: string) => kinds.get(key)!;
-
-  const users = DEMO_ACCOUNTS.map((a): User & { password: string } => ({
-    ...base(stamp2021),
-    role: a.role,
-    username: a.username,
-    displayName: a.displayName,
-    learnerId: null,
-    password: a.password,
-  }));
-  const [, lan, minh, learnerUser] = users as [User, User, User, User & { password: string }];
-
-  const learners: Learner[] = [];
-  function makeLearner(kind: DemoKind, commune: string, updatedAt: string): Learner {
-    const gender = rnd.next() < 0.5 ? 'male' : 'female';
-    const ethnic = rnd.next() < 0.3;
-    const fullName = ethnic
-      ? rnd.pick(ETHNIC_NAMES[gender])
-      : `${rnd.pick(FAMILY_NAMES)} ${rnd.pick(MIDDLE_NAMES[gender])} ${rnd.pick(GIVEN_NAMES[gender])}`;
-    const learner: Learner = {
-      ...base(updatedAt),
-      fullName,
-      ...splitFullName(fullName),
-      birthDate: `${1965 + rnd.int(39)}-${pad(1 + rnd.int(12))}-${pad(1 + rnd.int(28))}`,
-      gender,
-      position: rnd.pick(POSITIONS),
-      unit: `Chi bộ thôn ${1 + rnd.int(9)}, xã ${commune.replace('thị trấn ', '')}`,
-      phone: `09${String(10_000_000 + rnd.int(89_999_999))}`,
-      partyStatus: kind.partyStatus,
-    };
-    learners.push(learner);
-    return learner;
-  }
-
-  const classes: Class[] = [];
-  const enrollments: Enrollment[] = [];
-  const sessions: Session[] = [];
-  const marks: AttendanceMark[] = [];
-
-  function addClass(
-    kind: DemoKind,
-    course: number,
-    year: number,
-    start: string,
-    roster: Learner[],
-    instructors: User[],
-    updatedAt: string,
-    status: Class['status'],
-  ): Class {
-    const commune = roster.length > 0 ? (roster[0]!.unit.split('xã ')[1] ?? COMMUNES[0]!) : COMMUNES[0]!;
-    const cls: Class = {
-      ...base(updatedAt),
-      code: `${kind.codePrefix}-${pad(course)}/${year}`,
-      name: `Lớp ${kind.nameVi.charAt(0).toLowerCase()}${kind.nameVi.slice(1)} khóa ${course} năm ${year}`,
-      classTypeId: kindOf(kind.key).id,
-      year,
-      commune,
-      location: `Hội trường UBND xã ${commune}`,
-      startDate: nextWeekday(start),
-      endDate: null,
-      status,
-      threshold: 0.8,
-      coordinatingBody: kind.coordinatingBody ?? '',
-      instructorIds: instructors.map((u) => u.id),
-    };
-    classes.push(cls);
-    for (const learner of roster) {
-      enrollments.push({
-        ...base(updatedAt),
-        classId: cls.id,
-        learnerId: learner.id,
-        status: 'enrolled',
-        walkIn: false,
-      });
-    }
-    // Two sessions a weekday (morning, afternoon) until the kind's count is reached.
-    let day = nextWeekday(start);
-    for (let i = 0; i < kind.sessions; i++) {
-      const partOfDay: PartOfDay = i % 2 === 0 ? 'morning' : 'afternoon';
-      const instructor = instructors[i % instructors.length]!;
-      sessions.push({
-        ...base(updatedAt),
-        classId: cls.id,
-        date: day,
-        partOfDay,
-        periods: 5,
-        topic: TOPICS[i % TOPICS.length]!,
-        instructorId: instructor.id,
-        location: cls.location,
-        cancelled: false,
-        replacesSessionId: null,
-      });
-      if (partOfDay === 'afternoon') day = nextWeekday(addDays(day, 1));
-    }
-    cls.endDate = sessions[sessions.length - 1]!.date;
-    return cls;
-  }
-
-  function markPastSessions(cls: Class, roster: Learner[], before: string, updatedAt: string): void {
-    for (const s of sessions.filter((x) => x.classId === cls.id && x.date < before && !x.cancelled)) {
-      for (const learner of roster) {
-        const r = rnd.next();
-        const status: MarkStatus =
-          r < 0.86 ? 'present' : r < 0.92 ? 'late' : r < 0.95 ? 'excused' : r < 0.98 ? 'absent' : 'leftEarly';
-        marks.push({
-          ...base(updatedAt),
-          id: markId(s.id, learner.id),
-          sessionId: s.id,
-          learnerId: learner.id,
-          status,
-          note: status === 'excused' ? 'Có giấy xin phép' : '',
-          markedBy: s.instructorId!,
-          markedAt: `${s.date}T${s.partOfDay === 'morning' ? '08' : '14'}:00:00.000+07:00`,
-        });
-      }
-    }
-  }
-
-  // The 2021 year of the report: classes spread from March to November.
-  let classIndex = 0;
-  for (const kind of DEMO_KINDS) {
-    kind.classes2021.forEach((size, i) => {
-      const commune = COMMUNES[classIndex % COMMUNES.length]!;
-      const roster = Array.from({ length: size }, () => makeLearner(kind, commune, stamp2021));
-      const start = `2021-${pad(3 + Math.floor((classIndex * 9) / 12))}-${pad(5 + ((classIndex * 7) % 20))}`;
-      const instructors = classIndex % 2 === 0 ? [lan, minh] : [minh, lan];
-      const cls = addClass(kind, i + 1, 2021, start, roster, instructors, stamp2021, 'closed');
-      markPastSessions(cls, roster, '2022-01-01', stamp2021);
-      classIndex++;
-    });
-  }
-
-  // Classes running now: one taught by both instructors with the demo learner in it, one by gv.minh alone.
-  const ntvd = DEMO_KINDS.find((k) => k.key === 'ntvd')!;
-  const dvm = DEMO_KINDS.find((k) => k.key === 'dvm')!;
-  const currentRoster = Array.from({ length: 39 }, () => makeLearner(ntvd, 'Đăk Ruồng', stampNow));
-  const demoLearner = makeLearner(ntvd, 'Đăk Ruồng', stampNow);
-  Object.assign(demoLearner, { fullName: 'Y Hương', ...splitFullName('Y Hương'), gender: 'female' });
-  currentRoster.push(demoLearner);
-  learnerUser.learnerId = demoLearner.id;
-  const start = nextWeekday(addDays(today, -2));
-  const current = addClass(ntvd, 1, currentYear, start, currentRoster, [lan, minh], stampNow, 'open');
-  markPastSessions(current, currentRoster, today, stampNow);
-  const secondRoster = Array.from({ length: 28 }, () => makeLearner(dvm, 'Tân Lập', stampNow));
-  const second = addClass(
-    dvm,
-    1,
-    currentYear,
-    nextWeekday(addDays(today, 1)),
-    secondRoster,
-    [minh],
-    stampNow,
-    'open',
-  );
-  markPastSessions(second, secondRoster, today, stampNow);
-
-  // The demo learner also attended the 2021 Đảng viên mới class: their history spans years.
-  const dvm2021 = classes.find((c) => c.year === 2021 && c.classTypeId === kindOf('dvm').id)!;
-  const replaced = enrollments.find((e) => e.classId === dvm2021.id)!;
-  const replacedLearner = replaced.learnerId;
-  replaced.learnerId = demoLearner.id;
-  for (const m of marks.filter((x) => x.learnerId === replacedLearner)) {
-    m.learnerId = demoLearner.id;
-    m.id = markId(m.sessionId, demoLearner.id);
-  }
-  learners.splice(
-    learners.findIndex((l) => l.id === replacedLearner),
-    1,
-  );
-
-  const planItems: PlanItem[] = [];
-  for (const kind of DEMO_KINDS) {
-    const held = kind.classes2021.length;
-    planItems.push({
-      ...base(stamp2021),
-      year: 2021,
-      classTypeId: kindOf(kind.key).id,
-      plannedClasses: kind.key === 'ntvd' ? 3 : held,
-      plannedLearners: kind.classes2021.reduce((a, b) => a + b, 0) + (kind.key === 'ntvd' ? 40 : 0),
-    });
-    planItems.push({
-      ...base(stampNow),
-      year: currentYear,
-      classTypeId: kindOf(kind.key).id,
-      plannedClasses: Math.max(1, held),
-      plannedLearners: Math.max(
-        30,
-        kind.classes2021.reduce((a, b) => a + b, 0),
-      ),
-    });
-  }
-
+function makeClassType(centreId: string, kind: Kind): ClassType {
   return {
-    centre,
-    classTypes: [...kinds.values()],
-    planItems,
-    classes,
-    learners,
-    enrollments,
-    sessions,
-    marks,
-    users,
+    id: newId(),
+    centreId,
+    updatedAt: STAMP_2021,
+    deleted: false,
+    nameVi: kind.nameVi.normalize('NFC'),
+    nameEn: kind.nameEn,
+    category: kind.category,
+    defaultThreshold: DEFAULT_THRESHOLD,
   };
+}
+
+function makePlanItems(
+  centreId: string,
+  classTypeIds: IdsByKind,
+  year: number,
+  table: PlanTable,
+  updatedAt: string,
+): PlanItem[] {
+  return KINDS.flatMap((kind) => {
+    const planned = table[kind.key];
+    if (!planned) return [];
+    const [plannedClasses, plannedLearners] = planned;
+    return [
+      {
+        id: newId(),
+        centreId,
+        updatedAt,
+        deleted: false,
+        year,
+        classTypeId: classTypeIds[kind.key],
+        plannedClasses,
+        plannedLearners,
+      },
+    ];
+  });
+}
+
+function makeUsers(b: Build): (User & { password: string })[] {
+  const user = (id: string, account: DemoAccount, learnerId: string | null) => ({
+    id,
+    centreId: b.centreId,
+    updatedAt: STAMP_2021,
+    deleted: false,
+    role: account.role,
+    username: account.username,
+    displayName: account.displayName,
+    learnerId,
+    password: account.password,
+  });
+  const [admin, lan, minh, learner] = DEMO_ACCOUNTS as [DemoAccount, DemoAccount, DemoAccount, DemoAccount];
+  return [
+    user(newId(), admin, null),
+    user(b.instructorIds.lan, lan, null),
+    user(b.instructorIds.minh, minh, null),
+    user(newId(), learner, b.demoLearner!.id),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One class: its roster, record, enrolments, sessions and marks.
+
+function addClass(b: Build, spec: ClassSpec, period: Period): void {
+  const kind = kindOf(spec.kind);
+  const roster = summon(b, spec, period);
+  const classId = newId();
+  const sessions = scheduleSessions(b, spec, kind, classId, period.stamp);
+  const dates = sessions.map((s) => s.date).sort();
+  b.out.classes.push({
+    id: classId,
+    centreId: b.centreId,
+    updatedAt: period.stamp,
+    deleted: false,
+    code: `${kind.code}-${pad2(spec.course)}/${period.year}`,
+    name: `Lớp ${kind.nameVi}${kind.numberedCourses ? ` khóa ${spec.course}` : ''} năm ${period.year}`,
+    classTypeId: b.classTypeIds[spec.kind],
+    year: period.year,
+    commune: spec.commune,
+    location: spec.location,
+    startDate: dates[0] ?? null,
+    endDate: dates[dates.length - 1] ?? null,
+    status: period.status,
+    threshold: DEFAULT_THRESHOLD,
+    coordinatingBody: spec.coordinatingBody,
+    instructorIds: spec.instructors.map((k) => b.instructorIds[k]),
+  });
+  const noShows = new Set(roster.slice(roster.length - spec.noShows).map((l) => l.id));
+  for (const learner of roster) {
+    b.out.enrollments.push({
+      id: newId(),
+      centreId: b.centreId,
+      updatedAt: period.stamp,
+      deleted: false,
+      classId,
+      learnerId: learner.id,
+      // Everyone summoned came, except the no-shows, who stay on the summons list.
+      status: noShows.has(learner.id) ? 'summoned' : 'enrolled',
+      walkIn: false,
+    });
+  }
+  b.out.sessions.push(...sessions);
+  const held = sessions.filter((s) => !s.cancelled && s.date < period.markBefore);
+  b.out.marks.push(...takeRollCalls(b, held, roster, noShows, period.stamp));
+}
+
+/** The class list: the demo learner if the spec says so, learners of earlier classes summoned again, then new ones. */
+function summon(b: Build, spec: ClassSpec, { year, stamp }: Period): Learner[] {
+  const roster: Learner[] = [];
+  if (spec.includesDemoLearner) {
+    if (!b.demoLearner) {
+      b.demoLearner = b.people.createFixed(DEMO_LEARNER, stamp);
+      b.out.learners.push(b.demoLearner);
+    }
+    b.demoLearner.updatedAt = later(b.demoLearner.updatedAt, stamp);
+    roster.push(b.demoLearner);
+  }
+  for (const reuse of spec.reuse) {
+    const earlier = (b.cohorts.get(reuse.from) ?? []).filter(
+      (l) => l !== b.demoLearner && !roster.includes(l),
+    );
+    for (const learner of b.rng.sample(earlier, reuse.count)) {
+      // The learner record holds the latest state: the party status they came to this class with.
+      learner.partyStatus = reuse.partyStatus;
+      learner.updatedAt = later(learner.updatedAt, stamp);
+      roster.push(learner);
+    }
+  }
+  const profile = kindOf(spec.kind).profile;
+  while (roster.length < spec.learners) {
+    const learner = b.people.create(profile, year, stamp);
+    b.out.learners.push(learner);
+    roster.push(learner);
+  }
+  b.cohorts.set(spec.key, roster);
+  return roster;
+}
+
+/**
+ * A morning and an afternoon buổi per teaching day, one topic each, the class's instructors taking turns. A
+ * cancelled buổi is made up on the morning of the next teaching day after the last one.
+ */
+function scheduleSessions(b: Build, spec: ClassSpec, kind: Kind, classId: string, stamp: string): Session[] {
+  const days = spec.schedule.flatMap((block) =>
+    spec.weekdaysOnly ? weekdaysFrom(block.start, block.days) : daysFrom(block.start, block.days),
+  );
+  if (kind.topics.length !== days.length * 2) {
+    throw new Error(`${spec.key}: ${days.length * 2} sessions but ${kind.topics.length} topics`);
+  }
+  const session = (
+    date: string,
+    partOfDay: PartOfDay,
+    topic: string,
+    instructorId: string | null,
+  ): Session => ({
+    id: newId(),
+    centreId: b.centreId,
+    updatedAt: stamp,
+    deleted: false,
+    classId,
+    date,
+    partOfDay,
+    periods: PERIODS_PER_SESSION,
+    topic,
+    instructorId,
+    location: spec.location,
+    cancelled: false,
+    replacesSessionId: null,
+  });
+  const instructorOf = (turn: number) => b.instructorIds[spec.instructors[turn % spec.instructors.length]!];
+  const sessions = days.flatMap((date, day) =>
+    (['morning', 'afternoon'] as const).map((part, p) =>
+      session(date, part, kind.topics[day * 2 + p]!, instructorOf(day + p)),
+    ),
+  );
+  if (spec.cancelledSession !== null) {
+    const cancelled = sessions[spec.cancelledSession]!;
+    cancelled.cancelled = true;
+    const next = addDays(days[days.length - 1]!, 1);
+    const date = spec.weekdaysOnly ? weekdayOnOrAfter(next) : next;
+    const makeUp = session(date, 'morning', cancelled.topic, cancelled.instructorId);
+    makeUp.replacesSessionId = cancelled.id;
+    sessions.push(makeUp);
+  }
+  return sessions;
+}
+
+/**
+ * One mark per learner and held session. Each learner has a habit (steady, busy, struggling) that sets the odds;
+ * everyone who came attended at least once (the report counts all 522 as having studied); no-shows are absent.
+ */
+function takeRollCalls(
+  b: Build,
+  held: readonly Session[],
+  roster: readonly Learner[],
+  noShows: ReadonlySet<string>,
+  stamp: string,
+): AttendanceMark[] {
+  const habits = roster.map((l) => (noShows.has(l.id) ? null : b.rng.weighted(HABITS)));
+  const marks: AttendanceMark[] = [];
+  const firstMark = new Map<string, AttendanceMark>();
+  const attended = new Set<string>();
+  for (const s of held) {
+    const markedAt = at(s.date, MARK_TIME[s.partOfDay]);
+    roster.forEach((learner, i) => {
+      const habit = habits[i];
+      const status = habit ? b.rng.weighted(MARK_ODDS[habit]) : 'absent';
+      const mark: AttendanceMark = {
+        id: markId(s.id, learner.id),
+        centreId: b.centreId,
+        updatedAt: later(stamp, markedAt),
+        deleted: false,
+        sessionId: s.id,
+        learnerId: learner.id,
+        status,
+        note: b.rng.pick(MARK_NOTES[status]),
+        markedBy: s.instructorId!,
+        markedAt,
+      };
+      marks.push(mark);
+      if (!firstMark.has(learner.id)) firstMark.set(learner.id, mark);
+      if (status === 'present' || status === 'late' || status === 'leftEarly') attended.add(learner.id);
+    });
+  }
+  for (const [learnerId, mark] of firstMark) {
+    if (!attended.has(learnerId) && !noShows.has(learnerId))
+      Object.assign(mark, { status: 'present', note: '' });
+  }
+  return marks;
 }

@@ -10,6 +10,8 @@ export const ErrorCodes = {
   conflict: 'conflict',
   payloadTooLarge: 'payloadTooLarge',
   unsupportedMediaType: 'unsupportedMediaType',
+  /** The app is older than the server's sync protocol: update it (its pending changes are kept). */
+  clientTooOld: 'clientTooOld',
   internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

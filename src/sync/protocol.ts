@@ -1,6 +1,7 @@
 // The sync protocol's messages, parsed at the boundary on both sides. Rules are numbered in SPEC.md.
 import { z } from 'zod';
 import { entitySchemas } from '../domain/entities.ts';
+import { HLC_PATTERN } from './hlc.ts';
 
 /** Bumped when a message changes shape; a client older than the server's minimum is told to update (see SPEC.md). */
 export const PROTOCOL_VERSION = 1;
@@ -28,3 +29,71 @@ export const PullResponse = z.strictObject({
   changes: z.strictObject(changeLists),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
+
+/** The oldest client protocol the server still accepts; older clients are told to update and keep their outbox. */
+export const MIN_CLIENT_PROTOCOL = 1;
+
+/** Limits of one push: a device with more pending sends several batches, oldest first. */
+export const PUSH_MAX_MUTATIONS = 1000;
+export const PUSH_MAX_BYTES = 1024 * 1024;
+
+/** Fields the server sets itself; a mutation may not write them. */
+export const SERVER_FIELDS = ['id', 'centreId', 'updatedAt'] as const;
+
+export const Mutation = z.strictObject({
+  /** Idempotency key: a mutation replayed with the same id is acknowledged, not applied again. */
+  id: z.uuid(),
+  /** Position in the device's outbox, from 1 without gaps; the server remembers the last one applied per device. */
+  seq: z.int().min(1),
+  entity: z.enum(
+    Object.keys(entitySchemas) as [keyof typeof entitySchemas, ...(keyof typeof entitySchemas)[]],
+  ),
+  recordId: z.uuid(),
+  /** The changed fields with their new values (all fields when the record is created). */
+  fields: z.record(z.string().max(40), z.unknown()),
+  hlc: z.string().regex(HLC_PATTERN),
+});
+export type Mutation = z.infer<typeof Mutation>;
+
+export const PushRequest = z.strictObject({
+  protocolVersion: z.int(),
+  deviceId: z.uuid(),
+  mutations: z.array(Mutation).max(PUSH_MAX_MUTATIONS),
+  /**
+   * Set when the device no longer holds the mutations the server asks for (a server restored from an older backup
+   * after the device pruned its sent archive): the server then accepts the first seq sent as the next one.
+   */
+  acceptGap: z.boolean().optional(),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const RejectReasons = {
+  /** The record that would result breaks the schema (a required field missing, a wrong type, …). */
+  invalid: 'invalid',
+  /** The user may not write this record. */
+  forbidden: 'forbidden',
+  /** The record points at something that does not exist (a session, a learner, …). */
+  badReference: 'badReference',
+} as const;
+export type RejectReason = (typeof RejectReasons)[keyof typeof RejectReasons];
+
+export const PushOutcome = z.enum(['applied', 'superseded', 'duplicate', 'rejected']);
+export type PushOutcome = z.infer<typeof PushOutcome>;
+
+export const PushResult = z.strictObject({
+  id: z.uuid(),
+  seq: z.int(),
+  outcome: PushOutcome,
+  reason: z.enum(Object.values(RejectReasons) as [RejectReason, ...RejectReason[]]).optional(),
+  /** For `invalid`: which field broke which rule. */
+  detail: z.string().optional(),
+});
+export type PushResult = z.infer<typeof PushResult>;
+
+export const PushResponse = z.strictObject({
+  protocolVersion: z.literal(PROTOCOL_VERSION),
+  /** The last seq of this device the server has applied; everything up to it may leave the outbox. */
+  lastSeq: z.int().min(0),
+  results: z.array(PushResult),
+});
+export type PushResponse = z.infer<typeof PushResponse>;

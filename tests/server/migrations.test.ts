@@ -11,8 +11,10 @@ import { seedCentre } from './helpers/fixtures.ts';
 
 const EXPECTED_TABLES = [
   'centres',
+  'change_log',
   'class_types',
   'classes',
+  'device_cursors',
   'device_sessions',
   'enrollments',
   'learners',

@@ -84,6 +84,7 @@ export const en: Messages = {
     conflict: 'This already exists.',
     payloadTooLarge: 'The data is too large.',
     unsupportedMediaType: 'This data format is not supported.',
+    clientTooOld: 'This version of the app is too old. Reload it; unsent changes stay on this device.',
     internal: 'The server had a problem. Please try again later.',
     network: 'Cannot reach the server. Check the connection and try again.',
   },

@@ -82,6 +82,8 @@ export const vi = {
     conflict: 'Dữ liệu đã tồn tại.',
     payloadTooLarge: 'Dữ liệu quá lớn.',
     unsupportedMediaType: 'Định dạng dữ liệu không được hỗ trợ.',
+    clientTooOld:
+      'Phiên bản ứng dụng đã cũ. Hãy tải lại ứng dụng; các thay đổi chưa gửi vẫn được giữ trên máy.',
     internal: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.',
     network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
   },

@@ -25,6 +25,8 @@ const synced = {
   deleted: boolean('deleted').notNull().default(false),
   /** Assigned from scope_versions inside the writing transaction, so versions follow commit order per centre. */
   version: bigint('version', { mode: 'number' }).notNull(),
+  /** HLC stamp of the write that set each field (per-field last-writer-wins, src/sync/merge.ts). */
+  clocks: jsonb('clocks').$type<Record<string, string>>().notNull().default({}),
 };
 
 export const centres = pgTable('centres', {
@@ -228,3 +230,43 @@ export const entityTables = {
   sessions,
   marks,
 } as const;
+
+/** Per device: the last outbox seq applied, updated in the same transaction as the mutations (Replicache's rule). */
+export const deviceCursors = pgTable('device_cursors', {
+  deviceId: uuid('device_id').primaryKey(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id),
+  lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
+  updatedAt: timestamptz('updated_at').notNull(),
+});
+
+/**
+ * Every mutation the server received and what became of it: who, when, from which device, each field old → new,
+ * and the values that lost a conflict. It is the audit log and the list of conflicts for staff.
+ */
+export const changeLog = pgTable(
+  'change_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    centreId: uuid('centre_id').notNull(),
+    entity: text('entity').notNull(),
+    recordId: uuid('record_id').notNull(),
+    mutationId: uuid('mutation_id').notNull(),
+    deviceId: uuid('device_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    hlc: text('hlc').notNull(),
+    outcome: text('outcome').notNull(),
+    reason: text('reason'),
+    /** Field → [old, new] for the fields this mutation set. */
+    changes: jsonb('changes').$type<Record<string, [unknown, unknown]>>().notNull(),
+    /** Field → value this mutation wanted but lost to a newer write. */
+    lost: jsonb('lost').$type<Record<string, unknown>>().notNull(),
+    at: timestamptz('at').notNull(),
+  },
+  (t) => [
+    index('change_log_record').on(t.recordId),
+    index('change_log_centre_at').on(t.centreId, t.at),
+    index('change_log_mutation').on(t.mutationId),
+  ],
+);

@@ -30,6 +30,10 @@ const MESSAGES: Record<ErrorCode, Record<Language, string>> = {
     vi: 'Định dạng dữ liệu không được hỗ trợ.',
     en: 'This content type is not supported.',
   },
+  clientTooOld: {
+    vi: 'Phiên bản ứng dụng đã cũ. Vui lòng tải lại ứng dụng; các thay đổi chưa gửi vẫn được giữ.',
+    en: 'This version of the app is too old. Please reload it; unsent changes are kept.',
+  },
   internal: { vi: 'Máy chủ gặp lỗi. Vui lòng thử lại.', en: 'The server had a problem. Please try again.' },
 };
 

@@ -14,6 +14,8 @@ const TABLES = [
   'enrollments',
   'sessions',
   'marks',
+  'device_cursors',
+  'change_log',
 ];
 
 export async function fingerprint(db: Db): Promise<Record<string, string>> {

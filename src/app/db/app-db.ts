@@ -19,6 +19,24 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** A change made on this device and not yet acknowledged by the server (see src/sync/SPEC.md, DEV1). */
+export interface OutboxEntry {
+  seq: number;
+  id: string;
+  entity: EntityName;
+  recordId: string;
+  fields: Record<string, unknown>;
+  hlc: string;
+  createdAt: string;
+}
+
+/** A change the server refused for good; kept, with the reason, until the user has seen it (DEV3). */
+export interface RejectedEntry extends OutboxEntry {
+  reason: string;
+  detail?: string;
+  rejectedAt: string;
+}
+
 export class AppDb extends Dexie {
   centres!: EntityTable<Centre, 'id'>;
   users!: EntityTable<User, 'id'>;
@@ -30,9 +48,12 @@ export class AppDb extends Dexie {
   sessions!: EntityTable<Session, 'id'>;
   marks!: EntityTable<AttendanceMark, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  rejected!: EntityTable<RejectedEntry, 'id'>;
 
   constructor(name = 'diem-danh') {
-    super(name);
+    // Strict durability: a transaction counts as done only once it is on disk, so a tap survives a dead battery.
+    super(name, { chromeTransactionDurability: 'strict' });
     // Versions in order; each says why it exists. Never edit a published version: add the next one.
     // v1: the domain tables, indexed for the home screens and the roll, and the device's meta.
     this.version(1).stores({
@@ -46,6 +67,11 @@ export class AppDb extends Dexie {
       sessions: 'id, classId, date',
       marks: 'id, sessionId, learnerId',
       meta: 'key',
+    });
+    // v2: the outbox of local changes waiting for the server, and the list of changes it refused.
+    this.version(2).stores({
+      outbox: 'seq, recordId',
+      rejected: 'id, rejectedAt',
     });
   }
 }

@@ -1,6 +1,6 @@
 // POST /api/sync/push: applies a device's mutations in seq order in one transaction, together with the device's
 // last applied seq, so a replay is acknowledged without being applied twice and a gap is reported, never skipped.
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import {
   MIN_CLIENT_PROTOCOL,
@@ -8,12 +8,32 @@ import {
   PushRequest,
   PushResponse,
   type PushResult,
+  type RejectReason,
 } from '../../sync/protocol.ts';
-import type { Db } from '../db/database.ts';
-import { deviceCursors } from '../db/schema.ts';
+import type { Db, Tx } from '../db/database.ts';
+import { changeLog, deviceCursors } from '../db/schema.ts';
 import { ApiError } from '../http/api-error.ts';
 import { addRoute } from '../http/route.ts';
 import { applyMutation } from './apply-mutation.ts';
+
+/** The rejections already given to these mutation ids, from the change log. */
+async function earlierRejections(tx: Tx, ids: string[]) {
+  const found = new Map<string, Pick<PushResult, 'outcome' | 'reason' | 'detail'>>();
+  if (ids.length === 0) return found;
+  const rows = await tx
+    .select({ id: changeLog.mutationId, reason: changeLog.reason })
+    .from(changeLog)
+    .where(and(inArray(changeLog.mutationId, ids), eq(changeLog.outcome, 'rejected')));
+  for (const row of rows) {
+    const [reason, ...detail] = (row.reason ?? 'invalid').split(': ');
+    found.set(row.id, {
+      outcome: 'rejected',
+      reason: reason as RejectReason,
+      ...(detail.length > 0 && { detail: detail.join(': ') }),
+    });
+  }
+  return found;
+}
 
 export function registerPushRoute(app: FastifyInstance, db: Db): void {
   addRoute(app, {
@@ -45,9 +65,19 @@ export function registerPushRoute(app: FastifyInstance, db: Db): void {
 
         let last = cursor.lastSeq;
         const results: PushResult[] = [];
+        const replayed = await earlierRejections(
+          tx,
+          mutations.filter((m) => m.seq <= last).map((m) => m.id),
+        );
         for (const m of mutations) {
           if (m.seq <= last) {
-            results.push({ id: m.id, seq: m.seq, outcome: 'duplicate' });
+            // A replay (its answer was lost): repeat a rejection, so the device still lists it (SPEC PUSH2).
+            const rejection = replayed.get(m.id);
+            results.push(
+              rejection
+                ? { id: m.id, seq: m.seq, ...rejection }
+                : { id: m.id, seq: m.seq, outcome: 'duplicate' },
+            );
             continue;
           }
           if (m.seq > last + 1 && !body.acceptGap) break; // the device resends from last + 1

@@ -1,0 +1,111 @@
+// One sync round: push the outbox in seq order (bounded batches), file the server's answers, then pull every page
+// after the cursor. Each step commits on its own, so a round cut off anywhere is simply resumed by the next one.
+import { PROTOCOL_VERSION, PUSH_MAX_BYTES, PullResponse, PushResponse } from '../../sync/protocol.ts';
+import type { AppDb, OutboxEntry } from '../db/app-db.ts';
+import { applyPullPage } from '../db/apply-pull.ts';
+import { deviceId, markSessionRefused, readCursor, readSession } from '../db/device-state.ts';
+import type { Transport } from './transport.ts';
+
+export const PUSH_BATCH = 500;
+// A runaway loop (a server that never says "no more") stops here; the next round continues from where it was.
+const MAX_ROUNDS = 1000;
+
+export type SyncFailure = 'network' | 'signedOut' | 'clientTooOld' | 'server';
+
+export class SyncError extends Error {
+  constructor(readonly failure: SyncFailure) {
+    super(failure);
+  }
+}
+
+function check(status: number): void {
+  if (status === 401) throw new SyncError('signedOut');
+  if (status === 426) throw new SyncError('clientTooOld');
+  if (status >= 400) throw new SyncError('server');
+}
+
+async function send(transport: Transport, request: Parameters<Transport>[0]) {
+  try {
+    return await transport(request);
+  } catch {
+    throw new SyncError('network');
+  }
+}
+
+/** The next batch: oldest first, at most PUSH_BATCH entries and about PUSH_MAX_BYTES of JSON. */
+async function nextBatch(db: AppDb): Promise<OutboxEntry[]> {
+  const entries = await db.outbox.orderBy('seq').limit(PUSH_BATCH).toArray();
+  const batch: OutboxEntry[] = [];
+  let bytes = 0;
+  for (const e of entries) {
+    bytes += JSON.stringify(e).length;
+    if (batch.length > 0 && bytes > PUSH_MAX_BYTES * 0.9) break;
+    batch.push(e);
+  }
+  return batch;
+}
+
+/** Files the server's answer: rejected mutations move to the rejected list, everything acknowledged leaves (DEV3). */
+async function fileResults(db: AppDb, batch: OutboxEntry[], response: PushResponse): Promise<void> {
+  const bySeq = new Map(batch.map((e) => [e.seq, e]));
+  await db.transaction('rw', db.outbox, db.rejected, async () => {
+    const now = new Date().toISOString();
+    for (const r of response.results) {
+      const entry = bySeq.get(r.seq);
+      if (r.outcome === 'rejected' && entry) {
+        await db.rejected.put({ ...entry, reason: r.reason ?? 'invalid', detail: r.detail, rejectedAt: now });
+      }
+    }
+    await db.outbox.where('seq').belowOrEqual(response.lastSeq).delete();
+  });
+}
+
+async function push(db: AppDb, transport: Transport, token: string): Promise<void> {
+  const device = await deviceId(db);
+  let acceptGap = false;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const batch = await nextBatch(db);
+    if (batch.length === 0) return;
+    const res = await send(transport, {
+      method: 'POST',
+      path: '/api/sync/push',
+      token,
+      body: {
+        protocolVersion: PROTOCOL_VERSION,
+        deviceId: device,
+        mutations: batch.map(({ createdAt: _c, ...m }) => m),
+        ...(acceptGap && { acceptGap }),
+      },
+    });
+    check(res.status);
+    const response = PushResponse.parse(res.body);
+    await fileResults(db, batch, response);
+    // The server lacks seqs this device no longer holds (it was restored from an older backup): go on from here.
+    acceptGap = response.lastSeq < batch[0]!.seq - 1;
+    if (!acceptGap && response.lastSeq < batch[0]!.seq) throw new SyncError('server');
+  }
+}
+
+async function pull(db: AppDb, transport: Transport, token: string): Promise<void> {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const cursor = await readCursor(db);
+    const res = await send(transport, { method: 'GET', path: `/api/sync/pull?cursor=${cursor}`, token });
+    check(res.status);
+    const page = PullResponse.parse(res.body);
+    await applyPullPage(db, page);
+    if (!page.hasMore) return;
+  }
+}
+
+/** Pushes then pulls. Throws a SyncError; local data and the outbox are never discarded on failure. */
+export async function syncOnce(db: AppDb, transport: Transport): Promise<void> {
+  const session = await readSession(db);
+  if (!session || session.needsSignIn) throw new SyncError('signedOut');
+  try {
+    await push(db, transport, session.token);
+    await pull(db, transport, session.token);
+  } catch (err) {
+    if (err instanceof SyncError && err.failure === 'signedOut') await markSessionRefused(db);
+    throw err;
+  }
+}

@@ -1,0 +1,29 @@
+// How the sync engine reaches the server: a function from request to status and body. The app uses fetch; tests
+// pass the server app in-process behind a transport that drops, repeats and reorders requests.
+
+export interface TransportRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  token: string;
+  body?: unknown;
+}
+
+export interface TransportResponse {
+  status: number;
+  body: unknown;
+}
+
+/** Rejects (throws) when the server cannot be reached at all. */
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
+
+export const fetchTransport: Transport = async ({ method, path, token, body }) => {
+  const res = await fetch(path, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json().catch(() => null) };
+};

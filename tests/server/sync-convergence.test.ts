@@ -150,7 +150,7 @@ describe.each(testDatabases)('convergence on $name', (target) => {
           );
           const created = devices.map(() => new Set<string>());
           try {
-            for (const [i, d] of devices.entries()) await d.useSession(logins[i]!);
+            for (const [i, d] of devices.entries()) await d.adoptSession(logins[i]!);
 
             for (const c of commands) {
               if (c.kind === 'restartServer') {

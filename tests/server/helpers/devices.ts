@@ -65,7 +65,7 @@ export class SimulatedDevice {
   }
 
   /** Stores a session obtained by `signInOnServer` (one login can serve many simulated devices). */
-  async useSession(login: LoginResponse): Promise<void> {
+  async adoptSession(login: LoginResponse): Promise<void> {
     await saveSession(this.db, login);
   }
 

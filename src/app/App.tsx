@@ -1,5 +1,5 @@
 // Routes, and the rule that a stored session opens the app straight away (even offline) while a missing one
-// leads to sign-in. Brings data up to date at start and whenever the connection returns.
+// leads to sign-in. While signed in, the sync scheduler runs.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
@@ -7,24 +7,18 @@ import { useDb } from './db/DbProvider.tsx';
 import { useSession } from './db/hooks.ts';
 import { HomePage } from './features/home/HomePage.tsx';
 import { LoginPage } from './features/login/LoginPage.tsx';
-import { download } from './sync/download.ts';
+import { startSyncScheduler } from './sync/scheduler.ts';
 import { UpdatePrompt } from './ui/UpdatePrompt.tsx';
 
-function useDownloadWhenOnline(signedIn: boolean) {
+function useSyncWhileSignedIn(signedIn: boolean) {
   const db = useDb();
-  useEffect(() => {
-    if (!signedIn) return;
-    const run = () => void download(db);
-    if (navigator.onLine) run();
-    window.addEventListener('online', run);
-    return () => window.removeEventListener('online', run);
-  }, [db, signedIn]);
+  useEffect(() => (signedIn ? startSyncScheduler(db) : undefined), [db, signedIn]);
 }
 
 function Home() {
   const { t } = useTranslation();
   const session = useSession();
-  useDownloadWhenOnline(Boolean(session));
+  useSyncWhileSignedIn(Boolean(session && !session.needsSignIn));
   if (session === undefined) return <p className="loading">{t('common.loading')}</p>;
   if (session === null) return <Navigate to="/login" replace />;
   return <HomePage session={session} />;

@@ -88,5 +88,37 @@ export const en: Messages = {
     internal: 'The server had a problem. Please try again later.',
     network: 'Cannot reach the server. Check the connection and try again.',
   },
+  sync: {
+    pending: '{{count}} changes not synced',
+    allSynced: 'All synced',
+    now: 'Sync now',
+    notOnServer: 'Not on the server yet',
+    dismiss: 'Dismiss',
+    rejectedTitle: '{{count}} changes refused by the server',
+    cannotSignOut:
+      '{{count}} changes are not on the server yet. Sync (or export them to a file) before signing out.',
+    error: {
+      network: 'Cannot reach the server; will retry',
+      signedOut: 'Sign in again to sync',
+      clientTooOld: 'The app is out of date; reload it',
+      server: 'Server problem; will retry',
+    },
+    reason: {
+      invalid: 'invalid data',
+      forbidden: 'not allowed',
+      badReference: 'a related record does not exist',
+    },
+    entity: {
+      centres: 'Centre',
+      users: 'Account',
+      classTypes: 'Class kind',
+      planItems: 'Plan',
+      classes: 'Class',
+      learners: 'Learner',
+      enrollments: 'Class list',
+      sessions: 'Session',
+      marks: 'Attendance',
+    },
+  },
   update: { available: 'A new version is available', reload: 'Reload', later: 'Later' },
 };

@@ -87,6 +87,38 @@ export const vi = {
     internal: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.',
     network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
   },
+  sync: {
+    pending: '{{count}} thay đổi chưa đồng bộ',
+    allSynced: 'Đã đồng bộ hết',
+    now: 'Đồng bộ ngay',
+    notOnServer: 'Chưa gửi lên máy chủ',
+    dismiss: 'Đã xem',
+    rejectedTitle: '{{count}} thay đổi bị máy chủ từ chối',
+    cannotSignOut:
+      'Còn {{count}} thay đổi chưa gửi lên máy chủ. Hãy đồng bộ (hoặc xuất ra tệp) trước khi đăng xuất.',
+    error: {
+      network: 'Không kết nối được máy chủ, sẽ thử lại',
+      signedOut: 'Cần đăng nhập lại để đồng bộ',
+      clientTooOld: 'Ứng dụng đã cũ, hãy tải lại',
+      server: 'Máy chủ gặp lỗi, sẽ thử lại',
+    },
+    reason: {
+      invalid: 'dữ liệu không hợp lệ',
+      forbidden: 'không có quyền',
+      badReference: 'bản ghi liên quan không tồn tại',
+    },
+    entity: {
+      centres: 'Trung tâm',
+      users: 'Tài khoản',
+      classTypes: 'Loại lớp',
+      planItems: 'Kế hoạch',
+      classes: 'Lớp',
+      learners: 'Học viên',
+      enrollments: 'Danh sách lớp',
+      sessions: 'Buổi học',
+      marks: 'Điểm danh',
+    },
+  },
   update: { available: 'Có phiên bản mới', reload: 'Tải lại', later: 'Để sau' },
 };
 

@@ -1,10 +1,17 @@
 // Signing in and out of this device. Signing in stores the session locally (so the app opens offline next time)
-// and downloads the user's data; signing out never throws away data that is not on the server yet.
+// and downloads the user's data; signing out never throws away changes that are not on the server yet.
 import { LoginResponse } from '../../domain/auth.ts';
 import type { AppDb } from '../db/app-db.ts';
 import { clearSession, readSession, saveSession } from '../db/device-state.ts';
-import { download } from './download.ts';
+import { syncOnce } from './engine.ts';
 import { apiRequest } from './http.ts';
+import { fetchTransport } from './transport.ts';
+
+export class PendingChangesError extends Error {
+  constructor(readonly pending: number) {
+    super('pendingChanges');
+  }
+}
 
 export async function signIn(db: AppDb, username: string, password: string, language: string): Promise<void> {
   const login = await apiRequest('/api/auth/login', {
@@ -14,13 +21,24 @@ export async function signIn(db: AppDb, username: string, password: string, lang
     language,
   });
   const previous = await readSession(db);
-  // Another user on a shared phone: their data must not show. (With pending changes this is refused earlier.)
-  if (previous && previous.me.user.id !== login.me.user.id) await db.delete().then(() => db.open());
+  if (previous && previous.me.user.id !== login.me.user.id) {
+    // Another person on a shared phone: the previous user's data must not show, and their unsent changes must not
+    // be lost or sent under the new account.
+    const pending = await db.outbox.count();
+    if (pending > 0) throw new PendingChangesError(pending);
+    await db.delete();
+    await db.open();
+  }
   await saveSession(db, login);
-  await download(db);
+  await syncOnce(db, fetchTransport).catch(() => {
+    // Signed in; the first download is retried by the scheduler.
+  });
 }
 
+/** Signs out, unless changes are still waiting to be sent (they would be stranded on a signed-out device). */
 export async function signOut(db: AppDb): Promise<void> {
+  const pending = await db.outbox.count();
+  if (pending > 0) throw new PendingChangesError(pending);
   const session = await readSession(db);
   if (session && navigator.onLine) {
     await apiRequest('/api/auth/logout', { method: 'POST', token: session.token, schema: null }).catch(() => {

@@ -1,10 +1,14 @@
-// Ephemeral sync state for the indicator: whether a download runs, when the last one finished, the last error.
+// Ephemeral sync state for the always-visible indicator: running, last success, last failure, unsynced count, and
+// the scheduler's "sync now".
 import { create } from 'zustand';
+import type { SyncFailure } from './engine.ts';
 
 export interface SyncStatus {
   running: boolean;
   lastSyncedAt: string | null;
-  error: string | null;
+  error: SyncFailure | null;
+  pending: number;
+  syncNow: () => void;
   set(patch: Partial<Omit<SyncStatus, 'set'>>): void;
 }
 
@@ -12,5 +16,7 @@ export const useSyncStatus = create<SyncStatus>((set) => ({
   running: false,
   lastSyncedAt: null,
   error: null,
+  pending: 0,
+  syncNow: () => {},
   set: (patch) => set(patch),
 }));

@@ -1,22 +1,20 @@
-// The frame of every signed-in screen: app and centre name, who is signed in, connection and sync state, language,
-// sign-out.
-import type { ReactNode } from 'react';
+// The frame of every signed-in screen: app and centre name, who is signed in, the sync indicator, changes the
+// server refused, language, sign-out (refused while changes wait to be sent).
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useDb } from '../db/DbProvider.tsx';
 import type { StoredSession } from '../db/device-state.ts';
-import { formatTime } from '../i18n/format.ts';
-import { signOut } from '../sync/account.ts';
-import { useSyncStatus } from '../sync/sync-status.ts';
+import { PendingChangesError, signOut } from '../sync/account.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { useOnline } from './useOnline.ts';
+import { RejectedChanges } from './RejectedChanges.tsx';
+import { SyncIndicator } from './SyncIndicator.tsx';
 
 export function AppShell({ session, children }: { session: StoredSession; children: ReactNode }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const db = useDb();
   const navigate = useNavigate();
-  const online = useOnline();
-  const { running, lastSyncedAt, error } = useSyncStatus();
+  const [notice, setNotice] = useState<string | null>(null);
   const { user, centre } = session.me;
 
   return (
@@ -32,30 +30,29 @@ export function AppShell({ session, children }: { session: StoredSession; childr
             type="button"
             className="secondary"
             onClick={async () => {
-              await signOut(db);
-              navigate('/login', { replace: true });
+              try {
+                await signOut(db);
+                navigate('/login', { replace: true });
+              } catch (err) {
+                if (err instanceof PendingChangesError)
+                  setNotice(t('sync.cannotSignOut', { count: err.pending }));
+              }
             }}
           >
             {t('common.signOut')}
           </button>
         </div>
       </header>
-      <div className="statusbar" aria-live="polite">
-        <span className={online ? 'pill online' : 'pill offline'}>
-          {online ? t('common.online') : t('common.offline')}
-        </span>
-        <span className="who">
-          {user.displayName} · {t(`roles.${user.role}`)}
-        </span>
-        <span className="sync">
-          {running
-            ? t('common.syncing')
-            : lastSyncedAt
-              ? t('common.lastSynced', { time: formatTime(lastSyncedAt, i18n.language) })
-              : ''}
-          {error && !running && online ? ` · ${t(`errors.${error}`)}` : ''}
-        </span>
-      </div>
+      <SyncIndicator />
+      <RejectedChanges />
+      <p className="who-line">
+        {user.displayName} · {t(`roles.${user.role}`)}
+      </p>
+      {notice && (
+        <p className="banner" role="alert">
+          {notice}
+        </p>
+      )}
       {session.needsSignIn && (
         <p className="banner" role="alert">
           {t('common.needsSignIn')}{' '}

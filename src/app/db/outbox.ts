@@ -1,0 +1,34 @@
+// Reading the outbox and the rejected list for the sync engine and the screens.
+import { liveQuery } from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { AppDb, RejectedEntry } from './app-db.ts';
+import { useDb } from './DbProvider.tsx';
+
+/** Calls `onChange` with the number of unsynced changes now and whenever it changes; returns an unsubscribe. */
+export function observePendingCount(db: AppDb, onChange: (count: number) => void): () => void {
+  const subscription = liveQuery(() => db.outbox.count()).subscribe({ next: onChange, error: () => {} });
+  return () => subscription.unsubscribe();
+}
+
+export function usePendingCount(): number | undefined {
+  const db = useDb();
+  return useLiveQuery(() => db.outbox.count(), [db]);
+}
+
+/** Ids of records with changes not yet on the server, to flag them on screen. */
+export function usePendingRecordIds(): Set<string> | undefined {
+  const db = useDb();
+  return useLiveQuery(
+    async () => new Set((await db.outbox.orderBy('recordId').uniqueKeys()) as string[]),
+    [db],
+  );
+}
+
+export function useRejected(): RejectedEntry[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => db.rejected.orderBy('rejectedAt').toArray(), [db]);
+}
+
+export async function dismissRejected(db: AppDb, id: string): Promise<void> {
+  await db.rejected.delete(id);
+}

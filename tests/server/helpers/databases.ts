@@ -9,8 +9,11 @@ export interface TestDatabase {
   open(): Promise<Database>;
 }
 
-/** Creates an empty database on the configured server, and drops it when closed. */
-async function openFreshPostgres(url: string): Promise<Database> {
+/**
+ * Creates an empty database on the configured server and opens `connections` independent handles to it (as
+ * separate server instances would); closing the first drops the database.
+ */
+export async function openFreshPostgres(url: string, connections = 1): Promise<Database[]> {
   const name = `dd_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -18,22 +21,32 @@ async function openFreshPostgres(url: string): Promise<Database> {
   await admin.end();
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: target.toString() });
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      const dropper = new pg.Client({ connectionString: url });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+  const handles: Database[] = [];
+  for (let i = 0; i < connections; i++) handles.push(await openDatabase({ databaseUrl: target.toString() }));
+  const [first, ...others] = handles as [Database, ...Database[]];
+  return [
+    {
+      ...first,
+      close: async () => {
+        for (const h of [first, ...others]) await h.close();
+        const dropper = new pg.Client({ connectionString: url });
+        await dropper.connect();
+        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await dropper.end();
+      },
     },
-  };
+    ...others.map((h) => ({ ...h, close: async () => {} })),
+  ];
 }
 
 export const testDatabases: TestDatabase[] = [
   { name: 'pglite', open: () => openDatabase({ memory: true }) },
   ...(process.env.DATABASE_URL
-    ? [{ name: 'postgres' as const, open: () => openFreshPostgres(process.env.DATABASE_URL!) }]
+    ? [
+        {
+          name: 'postgres' as const,
+          open: async () => (await openFreshPostgres(process.env.DATABASE_URL!))[0]!,
+        },
+      ]
     : []),
 ];

@@ -5,11 +5,14 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './App.tsx';
 import { AppDb } from './db/app-db.ts';
 import { DbProvider } from './db/DbProvider.tsx';
+import { checkStorage } from './db/storage-check.ts';
 import { initI18n } from './i18n/i18n.ts';
 import './ui/app.css';
+import { useUiState } from './ui/ui-store.ts';
 
 const i18n = await initI18n();
 const db = new AppDb();
+useUiState.getState().setStorage(await checkStorage(db));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

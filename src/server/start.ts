@@ -8,6 +8,7 @@ import { readConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { DEMO_ACCOUNTS } from './demo/build-demo.ts';
 import { isEmpty, seedDemo, vietnamToday } from './demo/seed-demo.ts';
+import { purgeTombstones } from './sync/purge-tombstones.ts';
 
 const rootDir = fileURLToPath(new URL('../..', import.meta.url));
 const config = readConfig(process.env, rootDir);
@@ -28,6 +29,12 @@ if (config.demoData && (await isEmpty(database.db))) {
   for (const a of DEMO_ACCOUNTS)
     console.log(`  ${a.role.padEnd(10)} ${a.username} / ${a.password}  (${a.displayName})`);
 }
+
+// Old tombstones go at start and then daily; devices whose cursor is older download again (SPEC PULL4).
+const purge = () =>
+  purgeTombstones(database.db).catch((err) => console.error('Purging tombstones failed', err));
+await purge();
+setInterval(purge, 24 * 60 * 60 * 1000).unref();
 
 const app = await createApp({ database, config });
 await app.listen({ port: config.port, host: config.host });

@@ -9,6 +9,9 @@ export const PROTOCOL_VERSION = 1;
 export const PULL_PAGE_DEFAULT = 2000;
 export const PULL_PAGE_MAX = 5000;
 
+/** Tombstones are kept this long, far beyond any realistic time offline; a cursor older than that must reset. */
+export const TOMBSTONE_RETENTION_DAYS = 90;
+
 export const PullQuery = z.strictObject({
   /** The last version this device has applied; 0 for a first download. */
   cursor: z.coerce.number().int().min(0).default(0),
@@ -27,6 +30,11 @@ export const PullResponse = z.strictObject({
   hasMore: z.boolean(),
   /** Changed records by entity; deleted ones arrive with `deleted: true` (tombstones). */
   changes: z.strictObject(changeLists),
+  /**
+   * The cursor cannot be continued (older than the purged tombstones, or ahead of a server restored from an older
+   * backup): the device drops its copy of the data, keeps its outbox, and downloads again from cursor 0 (PULL4).
+   */
+  reset: z.literal(true).optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

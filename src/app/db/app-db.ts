@@ -50,6 +50,7 @@ export class AppDb extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   rejected!: EntityTable<RejectedEntry, 'id'>;
+  sent!: EntityTable<OutboxEntry, 'seq'>;
 
   constructor(name = 'diem-danh') {
     // Strict durability: a transaction counts as done only once it is on disk, so a tap survives a dead battery.
@@ -73,6 +74,8 @@ export class AppDb extends Dexie {
       outbox: 'seq, recordId',
       rejected: 'id, rejectedAt',
     });
+    // v3: acknowledged changes kept for a while, to resend to a server restored from an older backup.
+    this.version(3).stores({ sent: 'seq, createdAt' });
   }
 }
 

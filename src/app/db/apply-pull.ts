@@ -28,3 +28,19 @@ export async function applyPullPage(db: AppDb, page: PullResponse): Promise<void
     await db.meta.put({ key: META_KEYS.CURSOR, value: page.cursor });
   });
 }
+
+/**
+ * Drops the local copy of the server's data (the server asked for a reset, PULL4) and sets the cursor back to 0, in
+ * one transaction. The outbox stays, and so do records with changes still in it.
+ */
+export async function resetLocalData(db: AppDb): Promise<void> {
+  const tables = entityNames.map((e) => entityTable(db, e));
+  await db.transaction('rw', [...tables, db.meta, db.outbox], async () => {
+    const pending = new Set((await db.outbox.orderBy('recordId').uniqueKeys()) as string[]);
+    for (const table of tables) {
+      const stale = ((await table.toCollection().primaryKeys()) as string[]).filter((id) => !pending.has(id));
+      await table.bulkDelete(stale);
+    }
+    await db.meta.put({ key: META_KEYS.CURSOR, value: 0 });
+  });
+}

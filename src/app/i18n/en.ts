@@ -120,5 +120,10 @@ export const en: Messages = {
       marks: 'Attendance',
     },
   },
+  storage: {
+    wiped:
+      "This app's data on this device was erased (by the browser or a user). Sign in again to download it from the server.",
+    foreign: 'The data on this device does not match the last session; downloading it again from the server.',
+  },
   update: { available: 'A new version is available', reload: 'Reload', later: 'Later' },
 };

@@ -119,6 +119,11 @@ export const vi = {
       marks: 'Điểm danh',
     },
   },
+  storage: {
+    wiped:
+      'Dữ liệu của ứng dụng trên thiết bị này đã bị xoá (do trình duyệt hoặc người dùng). Hãy đăng nhập lại để tải về từ máy chủ.',
+    foreign: 'Dữ liệu trên thiết bị không khớp với lần dùng trước; ứng dụng đang tải lại từ máy chủ.',
+  },
   update: { available: 'Có phiên bản mới', reload: 'Tải lại', later: 'Để sau' },
 };
 

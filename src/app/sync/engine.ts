@@ -2,7 +2,7 @@
 // after the cursor. Each step commits on its own, so a round cut off anywhere is simply resumed by the next one.
 import { PROTOCOL_VERSION, PUSH_MAX_BYTES, PullResponse, PushResponse } from '../../sync/protocol.ts';
 import type { AppDb, OutboxEntry } from '../db/app-db.ts';
-import { applyPullPage } from '../db/apply-pull.ts';
+import { applyPullPage, resetLocalData } from '../db/apply-pull.ts';
 import { deviceId, markSessionRefused, readCursor, readSession } from '../db/device-state.ts';
 import type { Transport } from './transport.ts';
 
@@ -45,18 +45,49 @@ async function nextBatch(db: AppDb): Promise<OutboxEntry[]> {
   return batch;
 }
 
-/** Files the server's answer: rejected mutations move to the rejected list, everything acknowledged leaves (DEV3). */
+/** Acknowledged changes are kept this long, to resend them to a server restored from an older backup. */
+const SENT_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * Files the server's answer in one transaction: rejected mutations go to the rejected list (DEV3), everything
+ * acknowledged moves from the outbox to the sent archive.
+ */
 async function fileResults(db: AppDb, batch: OutboxEntry[], response: PushResponse): Promise<void> {
   const bySeq = new Map(batch.map((e) => [e.seq, e]));
-  await db.transaction('rw', db.outbox, db.rejected, async () => {
-    const now = new Date().toISOString();
+  await db.transaction('rw', db.outbox, db.rejected, db.sent, async () => {
+    const now = new Date();
     for (const r of response.results) {
       const entry = bySeq.get(r.seq);
       if (r.outcome === 'rejected' && entry) {
-        await db.rejected.put({ ...entry, reason: r.reason ?? 'invalid', detail: r.detail, rejectedAt: now });
+        await db.rejected.put({
+          ...entry,
+          reason: r.reason ?? 'invalid',
+          detail: r.detail,
+          rejectedAt: now.toISOString(),
+        });
       }
     }
-    await db.outbox.where('seq').belowOrEqual(response.lastSeq).delete();
+    const acknowledged = db.outbox.where('seq').belowOrEqual(response.lastSeq);
+    await db.sent.bulkPut(await acknowledged.toArray());
+    await acknowledged.delete();
+    await db.sent
+      .where('createdAt')
+      .below(new Date(now.getTime() - SENT_RETENTION_MS).toISOString())
+      .delete();
+  });
+}
+
+/**
+ * The server lacks seqs after `lastSeq` that this device already had acknowledged (it was restored from an older
+ * backup): put them back in the outbox. Returns whether the archive still holds `lastSeq + 1`.
+ */
+async function requeueSent(db: AppDb, lastSeq: number): Promise<boolean> {
+  return db.transaction('rw', db.outbox, db.sent, async () => {
+    const lost = db.sent.where('seq').above(lastSeq);
+    const entries = await lost.toArray();
+    await db.outbox.bulkPut(entries);
+    await lost.delete();
+    return entries[0]?.seq === lastSeq + 1;
   });
 }
 
@@ -80,9 +111,14 @@ async function push(db: AppDb, transport: Transport, token: string): Promise<voi
     check(res.status);
     const response = PushResponse.parse(res.body);
     await fileResults(db, batch, response);
-    // The server lacks seqs this device no longer holds (it was restored from an older backup): go on from here.
-    acceptGap = response.lastSeq < batch[0]!.seq - 1;
-    if (!acceptGap && response.lastSeq < batch[0]!.seq) throw new SyncError('server');
+    if (response.lastSeq < batch[0]!.seq - 1) {
+      // PUSH3: the server is missing earlier seqs. Resend them from the archive; if they are gone, go on without.
+      acceptGap = !(await requeueSent(db, response.lastSeq));
+    } else if (response.lastSeq < batch[0]!.seq) {
+      throw new SyncError('server');
+    } else {
+      acceptGap = false;
+    }
   }
 }
 
@@ -92,6 +128,10 @@ async function pull(db: AppDb, transport: Transport, token: string): Promise<voi
     const res = await send(transport, { method: 'GET', path: `/api/sync/pull?cursor=${cursor}`, token });
     check(res.status);
     const page = PullResponse.parse(res.body);
+    if (page.reset) {
+      await resetLocalData(db);
+      continue;
+    }
     await applyPullPage(db, page);
     if (!page.hasMore) return;
   }

@@ -8,6 +8,7 @@ import type { StoredSession } from '../db/device-state.ts';
 import { PendingChangesError, signOut } from '../sync/account.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { RejectedChanges } from './RejectedChanges.tsx';
+import { StorageNotice } from './StorageNotice.tsx';
 import { SyncIndicator } from './SyncIndicator.tsx';
 
 export function AppShell({ session, children }: { session: StoredSession; children: ReactNode }) {
@@ -44,6 +45,7 @@ export function AppShell({ session, children }: { session: StoredSession; childr
         </div>
       </header>
       <SyncIndicator />
+      <StorageNotice />
       <RejectedChanges />
       <p className="who-line">
         {user.displayName} · {t(`roles.${user.role}`)}

@@ -50,6 +50,8 @@ export const scopeVersions = pgTable('scope_versions', {
     .primaryKey()
     .references(() => centres.id),
   version: bigint('version', { mode: 'number' }).notNull().default(0),
+  /** Highest version of a tombstone purged so far: a device whose cursor is older has missed deletions. */
+  purgedThrough: bigint('purged_through', { mode: 'number' }).notNull().default(0),
 });
 
 export const users = pgTable(

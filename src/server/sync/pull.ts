@@ -1,5 +1,5 @@
 // GET /api/sync/pull: the changes after a cursor that the user may see, in version order, a page at a time.
-import { and, asc, gt } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { type EntityName, entityNames } from '../../domain/entities.ts';
 import { canRead } from '../../domain/permissions.ts';
@@ -7,7 +7,7 @@ import { PROTOCOL_VERSION, PullQuery, PullResponse } from '../../sync/protocol.t
 import { visibleRows } from '../auth/scope.ts';
 import type { Db } from '../db/database.ts';
 import { toRecord } from '../db/records.ts';
-import { entityTables } from '../db/schema.ts';
+import { entityTables, scopeVersions } from '../db/schema.ts';
 import { addRoute } from '../http/route.ts';
 
 export function registerPullRoute(app: FastifyInstance, db: Db): void {
@@ -20,6 +20,20 @@ export function registerPullRoute(app: FastifyInstance, db: Db): void {
     query: PullQuery,
     response: PullResponse,
     handler: async ({ user, query }) => {
+      const [scope] = await db.select().from(scopeVersions).where(eq(scopeVersions.centreId, user.centreId));
+      const mustReset =
+        scope !== undefined &&
+        query.cursor > 0 &&
+        (query.cursor < scope.purgedThrough || query.cursor > scope.version);
+      if (mustReset) {
+        return {
+          protocolVersion: PROTOCOL_VERSION,
+          cursor: 0,
+          hasMore: true,
+          changes: {},
+          reset: true as const,
+        };
+      }
       // Versions are unique within a centre, so "the first `limit` rows after the cursor" across all tables is
       // well defined: fetch up to `limit` from each table, then keep the lowest versions.
       const perTable = await Promise.all(

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { learnerAttendance } from '../../../domain/attendance.ts';
 import type { Centre } from '../../../domain/entities.ts';
-import { useLearnerRecord } from '../../db/hooks.ts';
+import { compareSessions, useLearnerRecord } from '../../db/hooks.ts';
 import { formatPercent, localToday } from '../../i18n/format.ts';
 import { SessionList } from './SessionList.tsx';
 
@@ -14,7 +14,7 @@ export function LearnerHome({ learnerId, centre }: { learnerId: string | null; c
 
   const upcoming = record
     .flatMap((r) => r.sessions.filter((s) => s.date >= today).map((session) => ({ session, cls: r.cls })))
-    .sort((a, b) => a.session.date.localeCompare(b.session.date));
+    .sort((a, b) => compareSessions(a.session, b.session));
 
   return (
     <>
@@ -31,7 +31,9 @@ export function LearnerHome({ learnerId, centre }: { learnerId: string | null; c
         {record.length === 0 && <p>{t('learner.noClasses')}</p>}
         <ul className="cards">
           {record.map(({ cls, sessions, marks }) => {
-            const held = sessions.filter((s) => !s.cancelled && s.date < today).length;
+            // Held: an earlier session, or today's once the roll for it has been taken.
+            const marked = new Set(marks.map((m) => m.sessionId));
+            const held = sessions.filter((s) => !s.cancelled && (s.date < today || marked.has(s.id))).length;
             const a = learnerAttendance(
               marks.map((m) => m.status),
               held,

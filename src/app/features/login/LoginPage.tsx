@@ -6,6 +6,7 @@ import { useDb } from '../../db/DbProvider.tsx';
 import { signIn } from '../../sync/account.ts';
 import { ApiRequestError } from '../../sync/http.ts';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
+import { StorageNotice } from '../../ui/StorageNotice.tsx';
 import { useOnline } from '../../ui/useOnline.ts';
 
 export function LoginPage() {
@@ -44,6 +45,7 @@ export function LoginPage() {
         </div>
         <h1>{t('app.name')}</h1>
         <p className="tagline">{t('app.tagline')}</p>
+        <StorageNotice />
         <form onSubmit={submit} noValidate>
           <h2>{t('login.title')}</h2>
           <label htmlFor="username">{t('login.username')}</label>

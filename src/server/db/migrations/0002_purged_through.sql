@@ -1,0 +1,1 @@
+ALTER TABLE "scope_versions" ADD COLUMN "purged_through" bigint DEFAULT 0 NOT NULL;

@@ -14,7 +14,7 @@ import { registerAuthRoutes } from './routes/auth.ts';
 import { registerRecordRoutes } from './routes/records.ts';
 import { registerUserRoutes } from './routes/users.ts';
 import { registerPullRoute } from './sync/pull.ts';
-import { registerPushRoute } from './sync/push.ts';
+import { registerImportRoute, registerPushRoute } from './sync/push.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -89,6 +89,7 @@ export async function createApp({ database, config }: AppDeps): Promise<FastifyI
   registerUserRoutes(app, db);
   registerPullRoute(app, db);
   registerPushRoute(app, db);
+  registerImportRoute(app, db);
 
   app.get('/api/health', async () => ({
     status: 'ok',

@@ -105,3 +105,14 @@ export const PushResponse = z.strictObject({
   results: z.array(PushResult),
 });
 export type PushResponse = z.infer<typeof PushResponse>;
+
+/** A file of pending changes saved on a device, to carry to the server another way (USB, a chat app). */
+export const PendingFile = z.strictObject({
+  format: z.literal('diem-danh-pending'),
+  protocolVersion: z.int(),
+  deviceId: z.uuid(),
+  userId: z.uuid(),
+  exportedAt: z.iso.datetime({ offset: true }),
+  mutations: z.array(Mutation).max(100_000),
+});
+export type PendingFile = z.infer<typeof PendingFile>;

@@ -8,12 +8,13 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCursor } from '../../src/app/db/device-state.ts';
 import { writeChange } from '../../src/app/db/local-write.ts';
+import { exportPending } from '../../src/app/sync/pending-file.ts';
 import type { LoginResponse } from '../../src/domain/auth.ts';
 import { markId } from '../../src/domain/ids.ts';
 import { createApp } from '../../src/server/app.ts';
 import { testConfig } from '../../src/server/config.ts';
 import { type Database, openDatabase } from '../../src/server/db/database.ts';
-import { marks } from '../../src/server/db/schema.ts';
+import { changeLog, marks } from '../../src/server/db/schema.ts';
 import { purgeTombstones } from '../../src/server/sync/purge-tombstones.ts';
 import { inProcessTransport, SimulatedDevice, signInOnServer } from './helpers/devices.ts';
 import { type CentreFixture, PASSWORD, seedCentre } from './helpers/fixtures.ts';
@@ -149,5 +150,62 @@ describe('sync scenarios', () => {
     expect(await readCursor(d.db)).toBe(0);
     expect(await d.sync()).toBeNull();
     expect(await d.db.marks.count()).toBe(before);
+  });
+
+  it('[PUSH7] pending changes exported from a phone are applied once, by import and then by the phone itself', async () => {
+    const lost = await phone(a.users.instructor.username);
+    await lost.sync();
+    await writeChange(
+      lost.db,
+      'marks',
+      a.mine.mark.id,
+      { status: 'excused', note: 'Giấy phép của xã' },
+      a.centreId,
+    );
+    const { file } = await exportPending(lost.db);
+
+    const staff = await signInOnServer(app, a.users.admin.username, PASSWORD);
+    const send = () =>
+      app.inject({
+        method: 'POST',
+        url: '/api/sync/import',
+        headers: { authorization: `Bearer ${staff.token}` },
+        payload: {
+          protocolVersion: file.protocolVersion,
+          deviceId: file.deviceId,
+          mutations: file.mutations,
+        },
+      });
+    expect((await send()).json().results.map((r: { outcome: string }) => r.outcome)).toEqual(['applied']);
+    expect((await send()).json().results.map((r: { outcome: string }) => r.outcome)).toEqual(['duplicate']);
+    expect(await serverMark(a.mine.mark.id)).toMatchObject({ status: 'excused', note: 'Giấy phép của xã' });
+
+    // The phone turns up again and syncs: its change is recognised, not applied a second time.
+    const logged = async () =>
+      (await database.db.select().from(changeLog).where(eq(changeLog.mutationId, file.mutations[0]!.id)))
+        .length;
+    expect(await logged()).toBe(1);
+    expect(await lost.sync()).toBeNull();
+    expect(await lost.db.outbox.count()).toBe(0);
+    expect(await logged()).toBe(1);
+  });
+
+  it('an expired or revoked token keeps the pending changes; after signing in again they go up', async () => {
+    const d = await phone(a.users.instructor.username);
+    await d.sync();
+    await writeChange(d.db, 'marks', a.mine.mark.id, { status: 'absent' }, a.centreId);
+    const me = (await d.db.meta.get('session'))!.value as LoginResponse;
+    await app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { authorization: `Bearer ${me.token}` },
+    });
+    expect((await d.sync())?.failure).toBe('signedOut');
+    expect(await d.db.outbox.count()).toBe(1);
+    expect((await d.db.meta.get('session'))?.value).toMatchObject({ needsSignIn: true });
+    await d.adoptSession(await signInOnServer(app, a.users.instructor.username, PASSWORD));
+    expect(await d.sync()).toBeNull();
+    expect(await d.db.outbox.count()).toBe(0);
+    expect((await serverMark(a.mine.mark.id))?.status).toBe('absent');
   });
 });

@@ -125,5 +125,12 @@ export const en: Messages = {
       "This app's data on this device was erased (by the browser or a user). Sign in again to download it from the server.",
     foreign: 'The data on this device does not match the last session; downloading it again from the server.',
   },
+  pendingFile: {
+    title: 'Unsent changes: save to a file / send a file',
+    save: 'Save {{count}} changes to a file',
+    send: 'Send a changes file to the server',
+    saved: 'Saved {{count}} changes to a file.',
+    sent: 'Sent: {{applied}} changes recorded, {{alreadyThere}} already on the server, {{rejected}} refused.',
+  },
   update: { available: 'A new version is available', reload: 'Reload', later: 'Later' },
 };

@@ -124,6 +124,13 @@ export const vi = {
       'Dữ liệu của ứng dụng trên thiết bị này đã bị xoá (do trình duyệt hoặc người dùng). Hãy đăng nhập lại để tải về từ máy chủ.',
     foreign: 'Dữ liệu trên thiết bị không khớp với lần dùng trước; ứng dụng đang tải lại từ máy chủ.',
   },
+  pendingFile: {
+    title: 'Thay đổi chưa gửi: lưu ra tệp / gửi từ tệp',
+    save: 'Lưu {{count}} thay đổi ra tệp',
+    send: 'Gửi tệp thay đổi lên máy chủ',
+    saved: 'Đã lưu {{count}} thay đổi ra tệp.',
+    sent: 'Đã gửi: {{applied}} thay đổi được ghi nhận, {{alreadyThere}} đã có trên máy chủ, {{rejected}} bị từ chối.',
+  },
   update: { available: 'Có phiên bản mới', reload: 'Tải lại', later: 'Để sau' },
 };
 

@@ -7,6 +7,7 @@ import { useDb } from '../db/DbProvider.tsx';
 import type { StoredSession } from '../db/device-state.ts';
 import { PendingChangesError, signOut } from '../sync/account.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { PendingFileTools } from './PendingFileTools.tsx';
 import { RejectedChanges } from './RejectedChanges.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
 import { SyncIndicator } from './SyncIndicator.tsx';
@@ -64,6 +65,9 @@ export function AppShell({ session, children }: { session: StoredSession; childr
         </p>
       )}
       <main id="main">{children}</main>
+      <footer className="footer">
+        <PendingFileTools />
+      </footer>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // POST /api/sync/push: applies a device's mutations in seq order in one transaction, together with the device's
 // last applied seq, so a replay is acknowledged without being applied twice and a gap is reported, never skipped.
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import {
   MIN_CLIENT_PROTOCOL,
@@ -16,15 +16,25 @@ import { ApiError } from '../http/api-error.ts';
 import { addRoute } from '../http/route.ts';
 import { applyMutation } from './apply-mutation.ts';
 
-/** The rejections already given to these mutation ids, from the change log. */
-async function earlierRejections(tx: Tx, ids: string[]) {
-  const found = new Map<string, Pick<PushResult, 'outcome' | 'reason' | 'detail'>>();
+type EarlierOutcome = Pick<PushResult, 'outcome' | 'reason' | 'detail'>;
+
+/**
+ * What already became of these mutation ids (from the change log): a replay gets the same answer again, so a
+ * rejection whose answer was lost is still listed on the device (PUSH2), and a mutation that arrived first in an
+ * imported file is not applied twice (PUSH7).
+ */
+async function earlierOutcomes(tx: Tx, ids: string[]): Promise<Map<string, EarlierOutcome>> {
+  const found = new Map<string, EarlierOutcome>();
   if (ids.length === 0) return found;
   const rows = await tx
-    .select({ id: changeLog.mutationId, reason: changeLog.reason })
+    .select({ id: changeLog.mutationId, outcome: changeLog.outcome, reason: changeLog.reason })
     .from(changeLog)
-    .where(and(inArray(changeLog.mutationId, ids), eq(changeLog.outcome, 'rejected')));
+    .where(inArray(changeLog.mutationId, ids));
   for (const row of rows) {
+    if (row.outcome !== 'rejected') {
+      found.set(row.id, { outcome: 'duplicate' });
+      continue;
+    }
     const [reason, ...detail] = (row.reason ?? 'invalid').split(': ');
     found.set(row.id, {
       outcome: 'rejected',
@@ -65,23 +75,22 @@ export function registerPushRoute(app: FastifyInstance, db: Db): void {
 
         let last = cursor.lastSeq;
         const results: PushResult[] = [];
-        const replayed = await earlierRejections(
+        const earlier = await earlierOutcomes(
           tx,
-          mutations.filter((m) => m.seq <= last).map((m) => m.id),
+          mutations.map((m) => m.id),
         );
         for (const m of mutations) {
           if (m.seq <= last) {
-            // A replay (its answer was lost): repeat a rejection, so the device still lists it (SPEC PUSH2).
-            const rejection = replayed.get(m.id);
-            results.push(
-              rejection
-                ? { id: m.id, seq: m.seq, ...rejection }
-                : { id: m.id, seq: m.seq, outcome: 'duplicate' },
-            );
+            results.push({ id: m.id, seq: m.seq, ...(earlier.get(m.id) ?? { outcome: 'duplicate' }) });
             continue;
           }
           if (m.seq > last + 1 && !body.acceptGap) break; // the device resends from last + 1
-          results.push(await applyMutation({ db, tx, user, deviceId: body.deviceId, now }, m));
+          const known = earlier.get(m.id);
+          results.push(
+            known
+              ? { id: m.id, seq: m.seq, ...known }
+              : await applyMutation({ db, tx, user, deviceId: body.deviceId, now }, m),
+          );
           last = m.seq;
         }
         if (last !== cursor.lastSeq) {
@@ -91,6 +100,44 @@ export function registerPushRoute(app: FastifyInstance, db: Db): void {
             .where(eq(deviceCursors.deviceId, body.deviceId));
         }
         return { protocolVersion: PROTOCOL_VERSION, lastSeq: last, results };
+      });
+    },
+  });
+}
+
+/** An exported file of pending changes (carried by USB or a chat app), as the device wrote it. */
+export const ImportRequest = PushRequest.omit({ acceptGap: true });
+
+export function registerImportRoute(app: FastifyInstance, db: Db): void {
+  addRoute(app, {
+    method: 'POST',
+    url: '/api/sync/import',
+    summary:
+      'Apply pending changes exported from a device; mutations already received (by push or an earlier import) are not applied again',
+    tag: 'sync',
+    auth: true,
+    body: ImportRequest,
+    response: PushResponse,
+    handler: async ({ user, body }) => {
+      if (body.protocolVersion < MIN_CLIENT_PROTOCOL) throw new ApiError(426, 'clientTooOld');
+      const mutations = [...body.mutations].sort((a, b) => a.seq - b.seq);
+      return db.transaction(async (tx) => {
+        const now = new Date();
+        const earlier = await earlierOutcomes(
+          tx,
+          mutations.map((m) => m.id),
+        );
+        const results: PushResult[] = [];
+        for (const m of mutations) {
+          const known = earlier.get(m.id);
+          results.push(
+            known
+              ? { id: m.id, seq: m.seq, ...known }
+              : await applyMutation({ db, tx, user, deviceId: body.deviceId, now }, m),
+          );
+        }
+        // The original device's own cursor is left alone: when it comes back, its pushes are recognised by id.
+        return { protocolVersion: PROTOCOL_VERSION, lastSeq: 0, results };
       });
     },
   });

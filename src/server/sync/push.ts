@@ -4,6 +4,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import {
   MIN_CLIENT_PROTOCOL,
+  type Mutation,
   PROTOCOL_VERSION,
   PushRequest,
   PushResponse,
@@ -14,7 +15,7 @@ import type { Db, Tx } from '../db/database.ts';
 import { changeLog, deviceCursors } from '../db/schema.ts';
 import { ApiError } from '../http/api-error.ts';
 import { addRoute } from '../http/route.ts';
-import { applyMutation } from './apply-mutation.ts';
+import { applyBatch } from './apply-batch.ts';
 
 type EarlierOutcome = Pick<PushResult, 'outcome' | 'reason' | 'detail'>;
 
@@ -74,25 +75,26 @@ export function registerPushRoute(app: FastifyInstance, db: Db): void {
         if (!cursor || cursor.userId !== user.id) throw new ApiError(403, 'forbidden');
 
         let last = cursor.lastSeq;
-        const results: PushResult[] = [];
         const earlier = await earlierOutcomes(
           tx,
           mutations.map((m) => m.id),
         );
+        const answers = new Map<string, PushResult>();
+        const toApply: Mutation[] = [];
         for (const m of mutations) {
+          const known = earlier.get(m.id);
           if (m.seq <= last) {
-            results.push({ id: m.id, seq: m.seq, ...(earlier.get(m.id) ?? { outcome: 'duplicate' }) });
+            answers.set(m.id, { id: m.id, seq: m.seq, ...(known ?? { outcome: 'duplicate' }) });
             continue;
           }
           if (m.seq > last + 1 && !body.acceptGap) break; // the device resends from last + 1
-          const known = earlier.get(m.id);
-          results.push(
-            known
-              ? { id: m.id, seq: m.seq, ...known }
-              : await applyMutation({ db, tx, user, deviceId: body.deviceId, now }, m),
-          );
+          if (known) answers.set(m.id, { id: m.id, seq: m.seq, ...known });
+          else toApply.push(m);
           last = m.seq;
         }
+        for (const r of await applyBatch({ db, tx, user, deviceId: body.deviceId, now }, toApply))
+          answers.set(r.id, r);
+        const results = mutations.filter((m) => answers.has(m.id)).map((m) => answers.get(m.id)!);
         if (last !== cursor.lastSeq) {
           await tx
             .update(deviceCursors)
@@ -127,15 +129,13 @@ export function registerImportRoute(app: FastifyInstance, db: Db): void {
           tx,
           mutations.map((m) => m.id),
         );
-        const results: PushResult[] = [];
-        for (const m of mutations) {
-          const known = earlier.get(m.id);
-          results.push(
-            known
-              ? { id: m.id, seq: m.seq, ...known }
-              : await applyMutation({ db, tx, user, deviceId: body.deviceId, now }, m),
-          );
-        }
+        const fresh = mutations.filter((m) => !earlier.has(m.id));
+        const applied = new Map(
+          (await applyBatch({ db, tx, user, deviceId: body.deviceId, now }, fresh)).map((r) => [r.id, r]),
+        );
+        const results = mutations.map(
+          (m) => applied.get(m.id) ?? { id: m.id, seq: m.seq, ...earlier.get(m.id)! },
+        );
         // The original device's own cursor is left alone: when it comes back, its pushes are recognised by id.
         return { protocolVersion: PROTOCOL_VERSION, lastSeq: 0, results };
       });

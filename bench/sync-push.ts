@@ -1,0 +1,117 @@
+// Push throughput: 10,000 new marks from one device, in protocol batches, until all are acknowledged; and the
+// compressed bytes each mark costs on the wire. Prints figures for PGlite, and for PostgreSQL when DATABASE_URL is set.
+import { gzipSync } from 'node:zlib';
+import { markId, newId } from '../src/domain/ids.ts';
+import { createApp } from '../src/server/app.ts';
+import { testConfig } from '../src/server/config.ts';
+import { type DatabaseTarget, openDatabase } from '../src/server/db/database.ts';
+import { insertRecords } from '../src/server/db/records.ts';
+import { seedDemo, vietnamToday } from '../src/server/demo/seed-demo.ts';
+import { encodeHlc } from '../src/sync/hlc.ts';
+import { type Mutation, PROTOCOL_VERSION, PUSH_MAX_MUTATIONS } from '../src/sync/protocol.ts';
+
+const MARKS = Number(process.env.BENCH_MARKS ?? 10_000);
+
+export async function benchPush(target: DatabaseTarget, label: string) {
+  const database = await openDatabase(target);
+  const demo = await seedDemo(database.db, vietnamToday());
+  const app = await createApp({ database, config: testConfig() });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'admin', password: 'diemdanh' },
+  });
+  const token = login.json().token as string;
+  const centreId = demo.centre.id;
+  const cls = demo.classes.find((c) => c.year === 2021)!;
+
+  // 10,000 marks need 10,000 (session, learner) pairs: 100 extra sessions × 100 learners of one class.
+  const learners = Array.from({ length: 100 }, (_, i) => ({
+    ...demo.learners[0]!,
+    id: newId(),
+    fullName: `Bench ${i}`,
+  }));
+  const sessions = Array.from({ length: Math.ceil(MARKS / 100) }, (_, i) => ({
+    ...demo.sessions.find((s) => s.classId === cls.id)!,
+    id: newId(),
+    topic: `Bench ${i}`,
+  }));
+  await database.db.transaction(async (tx) => {
+    await insertRecords(tx, 'learners', centreId, learners);
+    await insertRecords(tx, 'sessions', centreId, sessions);
+  });
+
+  const deviceId = newId();
+  const now = Date.now();
+  const mutations: Mutation[] = [];
+  for (let i = 0; i < MARKS; i++) {
+    const session = sessions[Math.floor(i / 100)]!;
+    const learner = learners[i % 100]!;
+    mutations.push({
+      id: newId(),
+      seq: i + 1,
+      entity: 'marks',
+      recordId: markId(session.id, learner.id),
+      fields: {
+        sessionId: session.id,
+        learnerId: learner.id,
+        status: i % 10 === 0 ? 'absent' : 'present',
+        note: '',
+        markedBy: demo.users[0]!.id,
+        markedAt: new Date(now).toISOString(),
+        deleted: false,
+      },
+      hlc: encodeHlc({ millis: now, counter: i, deviceId }),
+    });
+  }
+
+  let wireBytes = 0;
+  const started = performance.now();
+  for (let i = 0; i < mutations.length; i += PUSH_MAX_MUTATIONS) {
+    const body = JSON.stringify({
+      protocolVersion: PROTOCOL_VERSION,
+      deviceId,
+      mutations: mutations.slice(i, i + PUSH_MAX_MUTATIONS),
+    });
+    wireBytes += gzipSync(body).length;
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      payload: body,
+    });
+    if (res.statusCode !== 200) throw new Error(res.body);
+    const applied = res.json().results.filter((r: { outcome: string }) => r.outcome === 'applied').length;
+    if (applied !== Math.min(PUSH_MAX_MUTATIONS, mutations.length - i))
+      throw new Error(`only ${applied} applied`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+
+  // Pull the same marks as another device would, to count their bytes on the wire.
+  const pullStart = performance.now();
+  let cursor = 0;
+  let pullBytes = 0;
+  let pulledMarks = 0;
+  for (;;) {
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/sync/pull?cursor=${cursor}&limit=5000`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    pullBytes += gzipSync(res.rawPayload).length;
+    const page = res.json();
+    pulledMarks += page.changes.marks?.length ?? 0;
+    cursor = page.cursor;
+    if (!page.hasMore) break;
+  }
+  const pullSeconds = (performance.now() - pullStart) / 1000;
+  await app.close();
+  await database.close();
+  console.log(
+    `${label.padEnd(10)} push ${MARKS} marks: ${seconds.toFixed(2)} s = ${Math.round(MARKS / seconds).toLocaleString('en-US')} marks/s; ` +
+      `push ${(wireBytes / MARKS).toFixed(1)} B/mark gzip; full pull ${pulledMarks} marks in ${pullSeconds.toFixed(2)} s, ${(pullBytes / pulledMarks).toFixed(1)} B/mark gzip`,
+  );
+}
+
+await benchPush({ memory: true }, 'PGlite');
+if (process.env.DATABASE_URL) await benchPush({ databaseUrl: process.env.DATABASE_URL }, 'PostgreSQL');

@@ -1,0 +1,227 @@
+// The batch path of push: loads every record a batch touches at once, merges and checks in memory in seq order,
+// then writes all rows, versions and log lines in a few statements. Anything it cannot settle in memory (a record
+// that would land outside the user's scope, a database refusal) sends the whole batch down the one-by-one path,
+// inside the same transaction, so both paths give exactly the same answers.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { EntityName } from '../../domain/entities.ts';
+import { clampHlc } from '../../sync/hlc.ts';
+import { mergeFields } from '../../sync/merge.ts';
+import type { Mutation, PushResult } from '../../sync/protocol.ts';
+import { visibleRows } from '../auth/scope.ts';
+import { allocateVersions, toRecord } from '../db/records.ts';
+import { changeLog, entityTables } from '../db/schema.ts';
+import {
+  type ApplyContext,
+  applyMutation,
+  logRow,
+  rejectionReason,
+  rejectionResult,
+} from './apply-mutation.ts';
+import {
+  asRejection,
+  checkMutation,
+  isWalkInCreation,
+  MAX_CLOCK_DRIFT_MS,
+  mergedRecord,
+  REFERENCES,
+  Rejection,
+  referencesOf,
+  toDbRow,
+} from './mutation-rules.ts';
+
+class NeedsOneByOne extends Error {}
+
+type Table = PgTable & { id: PgColumn; centreId?: PgColumn };
+
+interface RecordState {
+  entity: EntityName;
+  existed: boolean;
+  /** The existing row was in the user's write scope. */
+  inScope: boolean;
+  current: Record<string, unknown> | undefined;
+  clocks: Record<string, string>;
+  changed: boolean;
+}
+
+const CHUNK = 500;
+const chunks = <T>(list: T[]) =>
+  Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
+
+const byEntity = <T>(items: T[], entity: (item: T) => EntityName) => {
+  const groups = new Map<EntityName, T[]>();
+  for (const item of items) groups.set(entity(item), [...(groups.get(entity(item)) ?? []), item]);
+  return groups;
+};
+
+async function ids(ctx: ApplyContext, entity: EntityName, wanted: string[], condition = sql`true`) {
+  const table = entityTables[entity] as Table;
+  const found = new Set<string>();
+  for (const part of chunks([...new Set(wanted)])) {
+    const rows = await ctx.tx
+      .select({ id: table.id })
+      .from(table)
+      .where(and(inArray(table.id, part), condition));
+    for (const r of rows) found.add(r.id as string);
+  }
+  return found;
+}
+
+/** The records the batch touches, locked, with whether each is in the user's write scope. */
+async function loadStates(ctx: ApplyContext, mutations: Mutation[]): Promise<Map<string, RecordState>> {
+  const states = new Map<string, RecordState>();
+  for (const [entity, ms] of byEntity(mutations, (m) => m.entity)) {
+    const table = entityTables[entity] as Table;
+    const wanted = [...new Set(ms.map((m) => m.recordId))];
+    const rows: Record<string, unknown>[] = [];
+    for (const part of chunks(wanted)) {
+      rows.push(
+        ...((await ctx.tx.select().from(table).where(inArray(table.id, part)).for('update')) as Record<
+          string,
+          unknown
+        >[]),
+      );
+    }
+    const inScope = await ids(
+      ctx,
+      entity,
+      rows.map((r) => r.id as string),
+      visibleRows(ctx.db, ctx.user, entity, 'write'),
+    );
+    for (const row of rows) {
+      states.set(row.id as string, {
+        entity,
+        existed: true,
+        inScope: inScope.has(row.id as string),
+        current: toRecord(entity, row) as Record<string, unknown>,
+        clocks: (row.clocks as Record<string, string>) ?? {},
+        changed: false,
+      });
+    }
+  }
+  return states;
+}
+
+/** Ids (by entity) of records in the user's centre that the batch's fields point at. */
+async function knownReferences(ctx: ApplyContext, mutations: Mutation[]): Promise<Set<string>> {
+  const wanted = mutations.flatMap((m) => referencesOf(m.fields));
+  const known = new Set<string>();
+  for (const [entity, refs] of byEntity(wanted, (r) => r.entity)) {
+    const table = (Object.values(REFERENCES).find((r) => r.entity === entity)?.table ??
+      entityTables[entity]) as Table;
+    const found = await ids(
+      ctx,
+      entity,
+      refs.map((r) => r.id),
+      eq(table.centreId!, ctx.user.centreId),
+    );
+    for (const id of found) known.add(`${entity}/${id}`);
+  }
+  return known;
+}
+
+async function applyInMemoryThenWrite(ctx: ApplyContext, mutations: Mutation[]): Promise<PushResult[]> {
+  const { user } = ctx;
+  const states = await loadStates(ctx, mutations);
+  const known = await knownReferences(ctx, mutations);
+  const results: PushResult[] = [];
+  const logs: (typeof changeLog.$inferInsert)[] = [];
+
+  for (const m of mutations) {
+    const stamp = clampHlc(m.hlc, ctx.now.getTime(), MAX_CLOCK_DRIFT_MS);
+    try {
+      const fields = checkMutation(user, m);
+      const state = states.get(m.recordId);
+      if (state && state.entity !== m.entity) throw new NeedsOneByOne(); // one id in two tables: let the database say
+      if (state?.existed && !state.inScope) throw new Rejection('forbidden');
+      const merge = mergeFields(state?.clocks ?? {}, fields, stamp);
+      if (Object.keys(merge.won).length === 0) {
+        logs.push(logRow(ctx, m, stamp, 'superseded', {}, merge.lost));
+        results.push({ id: m.id, seq: m.seq, outcome: 'superseded' });
+        continue;
+      }
+      const before = state?.current;
+      const record = mergedRecord(user, m.entity, m.recordId, before, merge.won, ctx.now);
+      for (const ref of referencesOf(merge.won)) {
+        const madeHere = states.get(ref.id);
+        const ok =
+          known.has(`${ref.entity}/${ref.id}`) || (madeHere?.entity === ref.entity && madeHere.current);
+        if (!ok) throw new Rejection('badReference', ref.field);
+      }
+      const changes: Record<string, [unknown, unknown]> = {};
+      for (const field of Object.keys(merge.won))
+        changes[field] = [before?.[field] ?? null, record[field] ?? null];
+      states.set(m.recordId, {
+        entity: m.entity,
+        existed: state?.existed ?? false,
+        inScope: state?.inScope ?? false,
+        current: record,
+        clocks: merge.clocks,
+        changed: true,
+      });
+      logs.push(logRow(ctx, m, stamp, 'applied', changes, merge.lost));
+      results.push({ id: m.id, seq: m.seq, outcome: 'applied' });
+    } catch (err) {
+      if (!(err instanceof Rejection)) throw err;
+      logs.push(logRow(ctx, m, m.hlc, 'rejected', {}, {}, rejectionReason(err)));
+      results.push(rejectionResult(m, err));
+    }
+  }
+
+  const changed = [...states.entries()].filter(([, s]) => s.changed);
+  let version = changed.length > 0 ? await allocateVersions(ctx.tx, user.centreId, changed.length) : 0;
+  // Parents before children, so a walk-in learner exists before its enrolment and marks.
+  const order: EntityName[] = [
+    'centres',
+    'users',
+    'classTypes',
+    'planItems',
+    'classes',
+    'learners',
+    'enrollments',
+    'sessions',
+    'marks',
+  ];
+  for (const entity of order) {
+    const rows = changed
+      .filter(([, s]) => s.entity === entity)
+      .map(([, s]) => toDbRow(s.current!, version++, s.clocks));
+    if (rows.length === 0) continue;
+    const table = entityTables[entity] as Table;
+    const set = Object.fromEntries(
+      Object.keys(rows[0]!).map((key) => [key, sql.raw(`excluded."${columnName(table, key)}"`)]),
+    );
+    for (const part of chunks(rows))
+      await ctx.tx.insert(table).values(part).onConflictDoUpdate({ target: table.id, set });
+  }
+  for (const part of chunks(logs)) await ctx.tx.insert(changeLog).values(part);
+
+  // Every written record must now be in the user's write scope (AUTH1); if not, the one-by-one path decides.
+  for (const [entity, written] of byEntity(changed, ([, s]) => s.entity)) {
+    const mustCheck = written.filter(([, s]) => !isWalkInCreation(user, entity, s.existed)).map(([id]) => id);
+    const inScope = await ids(ctx, entity, mustCheck, visibleRows(ctx.db, user, entity, 'write'));
+    if (inScope.size !== new Set(mustCheck).size) throw new NeedsOneByOne();
+  }
+  return results;
+}
+
+function columnName(table: Table, key: string): string {
+  const column = (table as unknown as Record<string, PgColumn>)[key];
+  if (!column) throw new Error(`No column ${key}`);
+  return column.name;
+}
+
+/** Applies mutations (already known to be new, in seq order) and answers each one. */
+export async function applyBatch(ctx: ApplyContext, mutations: Mutation[]): Promise<PushResult[]> {
+  if (mutations.length === 0) return [];
+  try {
+    return await ctx.tx.transaction((savepoint) =>
+      applyInMemoryThenWrite({ ...ctx, tx: savepoint }, mutations),
+    );
+  } catch (err) {
+    if (!(err instanceof NeedsOneByOne) && !asRejection(err)) throw err;
+    const results: PushResult[] = [];
+    for (const m of mutations) results.push(await applyMutation(ctx, m));
+    return results;
+  }
+}

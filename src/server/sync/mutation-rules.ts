@@ -1,0 +1,116 @@
+// The checks every mutation passes, shared by the batch path and the one-by-one path of push: who may write what,
+// which fields, the merged record's validity, and the references it holds.
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { type EntityName, entitySchemas } from '../../domain/entities.ts';
+import { markId } from '../../domain/ids.ts';
+import { POLICY } from '../../domain/permissions.ts';
+import type { Mutation, RejectReason } from '../../sync/protocol.ts';
+import { SERVER_FIELDS } from '../../sync/protocol.ts';
+import type { AuthUser } from '../auth/authenticate.ts';
+import { classes, classTypes, learners, sessions, users } from '../db/schema.ts';
+
+/** A device clock may run at most this far ahead of the server's; later stamps are pulled back (see hlc.ts). */
+export const MAX_CLOCK_DRIFT_MS = 5 * 60 * 1000;
+
+export type ReferenceTable = PgTable & { id: PgColumn; centreId: PgColumn };
+
+/** Fields that point at another record of the same centre, with the entity and table they point into. */
+export const REFERENCES: Record<string, { entity: EntityName; table: ReferenceTable }> = {
+  classId: { entity: 'classes', table: classes },
+  learnerId: { entity: 'learners', table: learners },
+  sessionId: { entity: 'sessions', table: sessions },
+  replacesSessionId: { entity: 'sessions', table: sessions },
+  classTypeId: { entity: 'classTypes', table: classTypes },
+  instructorId: { entity: 'users', table: users },
+};
+
+/** Every (entity, id) a record points at, `instructorIds` included. */
+export function referencesOf(
+  record: Record<string, unknown>,
+): { field: string; entity: EntityName; id: string }[] {
+  const refs: { field: string; entity: EntityName; id: string }[] = [];
+  for (const [field, { entity }] of Object.entries(REFERENCES)) {
+    const id = record[field];
+    if (typeof id === 'string') refs.push({ field, entity, id });
+  }
+  if (Array.isArray(record.instructorIds)) {
+    for (const id of record.instructorIds)
+      if (typeof id === 'string') refs.push({ field: 'instructorIds', entity: 'users', id });
+  }
+  return refs;
+}
+
+export class Rejection extends Error {
+  constructor(
+    readonly reason: RejectReason,
+    readonly detail?: string,
+  ) {
+    super(reason);
+  }
+}
+
+/** Checks what can be checked without the database and returns the fields to merge. */
+export function checkMutation(user: AuthUser, m: Mutation): Record<string, unknown> {
+  if (POLICY[user.role][m.entity].write === 'none') throw new Rejection('forbidden');
+  if (m.entity === 'centres' && m.recordId !== user.centreId) throw new Rejection('forbidden');
+  const allowed = new Set(Object.keys(entitySchemas[m.entity].shape));
+  for (const field of Object.keys(m.fields)) {
+    if (!allowed.has(field) || (SERVER_FIELDS as readonly string[]).includes(field)) {
+      throw new Rejection('invalid', `${field}: not a writable field`);
+    }
+  }
+  const fields = { ...m.fields };
+  // A mark records who took it: the signed-in user, whatever the device claims.
+  if (m.entity === 'marks' && 'markedBy' in fields) fields.markedBy = user.id;
+  return fields;
+}
+
+/** The record after the winning fields are laid on `current` (or on a new record), validated by the domain schema. */
+export function mergedRecord(
+  user: AuthUser,
+  entity: EntityName,
+  recordId: string,
+  current: Record<string, unknown> | undefined,
+  won: Record<string, unknown>,
+  now: Date,
+): Record<string, unknown> {
+  const base = current ?? {
+    id: recordId,
+    deleted: false,
+    ...(entity === 'centres' ? {} : { centreId: user.centreId }),
+  };
+  const parsed = entitySchemas[entity].safeParse({ ...base, ...won, updatedAt: now.toISOString() });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Rejection('invalid', issue ? `${issue.path.join('.')}: ${issue.message}` : undefined);
+  }
+  const record = parsed.data as Record<string, unknown>;
+  if (entity === 'marks' && record.id !== markId(String(record.sessionId), String(record.learnerId))) {
+    throw new Rejection('invalid', 'id: a mark is identified by its session and learner');
+  }
+  return record;
+}
+
+const TIMESTAMP_FIELDS = new Set(['updatedAt', 'markedAt']);
+
+export function toDbRow(record: Record<string, unknown>, version: number, clocks: Record<string, string>) {
+  const row: Record<string, unknown> = { version, clocks };
+  for (const [key, value] of Object.entries(record)) {
+    row[key] = TIMESTAMP_FIELDS.has(key) && typeof value === 'string' ? new Date(value) : value;
+  }
+  return row;
+}
+
+/** A learner created by an instructor (a walk-in) is reachable only once enrolled, which the next mutation does. */
+export const isWalkInCreation = (user: AuthUser, entity: EntityName, existed: boolean) =>
+  !existed && entity === 'learners' && user.role === 'instructor';
+
+/** PostgreSQL's own refusals that are the mutation's fault: a dangling reference, a broken uniqueness rule. */
+export function asRejection(err: unknown): Rejection | null {
+  if (err instanceof Rejection) return err;
+  const code =
+    (err as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
+  if (code === '23503') return new Rejection('badReference');
+  if (code === '23505' || code === '22P02' || code === '23502') return new Rejection('invalid', code);
+  return null;
+}

@@ -1,6 +1,7 @@
 // Push throughput: 10,000 new marks from one device, in protocol batches, until all are acknowledged; and the
 // compressed bytes each mark costs on the wire. Prints figures for PGlite, and for PostgreSQL when DATABASE_URL is set.
 import { gzipSync } from 'node:zlib';
+import pg from 'pg';
 import { markId, newId } from '../src/domain/ids.ts';
 import { createApp } from '../src/server/app.ts';
 import { testConfig } from '../src/server/config.ts';
@@ -113,5 +114,25 @@ export async function benchPush(target: DatabaseTarget, label: string) {
   );
 }
 
+/** A throw-away database on the configured server, so the benchmark never touches real data. */
+async function withScratchPostgres(url: string, run: (scratchUrl: string) => Promise<void>) {
+  const name = `dd_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  try {
+    const scratch = new URL(url);
+    scratch.pathname = `/${name}`;
+    await run(scratch.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
 await benchPush({ memory: true }, 'PGlite');
-if (process.env.DATABASE_URL) await benchPush({ databaseUrl: process.env.DATABASE_URL }, 'PostgreSQL');
+if (process.env.DATABASE_URL) {
+  await withScratchPostgres(process.env.DATABASE_URL, (databaseUrl) =>
+    benchPush({ databaseUrl }, 'PostgreSQL'),
+  );
+}

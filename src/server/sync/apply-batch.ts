@@ -9,6 +9,7 @@ import { clampHlc } from '../../sync/hlc.ts';
 import { mergeFields } from '../../sync/merge.ts';
 import type { Mutation, PushResult } from '../../sync/protocol.ts';
 import { visibleRows } from '../auth/scope.ts';
+import { bulkWrite } from '../db/bulk-write.ts';
 import { allocateVersions, toRecord } from '../db/records.ts';
 import { changeLog, entityTables } from '../db/schema.ts';
 import {
@@ -188,13 +189,9 @@ async function applyInMemoryThenWrite(ctx: ApplyContext, mutations: Mutation[]):
       .map(([, s]) => toDbRow(s.current!, version++, s.clocks));
     if (rows.length === 0) continue;
     const table = entityTables[entity] as Table;
-    const set = Object.fromEntries(
-      Object.keys(rows[0]!).map((key) => [key, sql.raw(`excluded."${columnName(table, key)}"`)]),
-    );
-    for (const part of chunks(rows))
-      await ctx.tx.insert(table).values(part).onConflictDoUpdate({ target: table.id, set });
+    await bulkWrite(ctx.tx, table, rows, table.id);
   }
-  for (const part of chunks(logs)) await ctx.tx.insert(changeLog).values(part);
+  await bulkWrite(ctx.tx, changeLog, logs as Record<string, unknown>[]);
 
   // Every written record must now be in the user's write scope (AUTH1); if not, the one-by-one path decides.
   for (const [entity, written] of byEntity(changed, ([, s]) => s.entity)) {
@@ -203,12 +200,6 @@ async function applyInMemoryThenWrite(ctx: ApplyContext, mutations: Mutation[]):
     if (inScope.size !== new Set(mustCheck).size) throw new NeedsOneByOne();
   }
   return results;
-}
-
-function columnName(table: Table, key: string): string {
-  const column = (table as unknown as Record<string, PgColumn>)[key];
-  if (!column) throw new Error(`No column ${key}`);
-  return column.name;
 }
 
 /** Applies mutations (already known to be new, in seq order) and answers each one. */

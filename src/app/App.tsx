@@ -1,12 +1,14 @@
 // Routes, and the rule that a stored session opens the app straight away (even offline) while a missing one
 // leads to sign-in. While signed in, the sync scheduler runs.
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { useDb } from './db/DbProvider.tsx';
+import type { StoredSession } from './db/device-state.ts';
 import { useSession } from './db/hooks.ts';
 import { HomePage } from './features/home/HomePage.tsx';
 import { LoginPage } from './features/login/LoginPage.tsx';
+import { RollPage } from './features/roll/RollPage.tsx';
 import { startSyncScheduler } from './sync/scheduler.ts';
 import { UpdatePrompt } from './ui/UpdatePrompt.tsx';
 
@@ -15,13 +17,14 @@ function useSyncWhileSignedIn(signedIn: boolean) {
   useEffect(() => (signedIn ? startSyncScheduler(db) : undefined), [db, signedIn]);
 }
 
-function Home() {
+/** Renders a signed-in screen, or sends to sign-in; data comes from the device, so this works offline. */
+function SignedIn({ screen }: { screen: (session: StoredSession) => ReactNode }) {
   const { t } = useTranslation();
   const session = useSession();
   useSyncWhileSignedIn(Boolean(session && !session.needsSignIn));
   if (session === undefined) return <p className="loading">{t('common.loading')}</p>;
   if (session === null) return <Navigate to="/login" replace />;
-  return <HomePage session={session} />;
+  return screen(session);
 }
 
 export function App() {
@@ -29,7 +32,8 @@ export function App() {
     <BrowserRouter>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
-        <Route path="*" element={<Home />} />
+        <Route path="/buoi/:sessionId" element={<SignedIn screen={(s) => <RollPage session={s} />} />} />
+        <Route path="*" element={<SignedIn screen={(s) => <HomePage session={s} />} />} />
       </Routes>
       <UpdatePrompt />
     </BrowserRouter>

@@ -1,7 +1,15 @@
 // Live reads for the screens. Each hook returns `undefined` while loading and `null` (or an empty list) when there
 // is nothing, so a screen can tell "still reading" from "not there".
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { AttendanceMark, Class, ClassType, Enrollment, Session } from '../../domain/entities.ts';
+import type {
+  AttendanceMark,
+  Class,
+  ClassType,
+  Enrollment,
+  Learner,
+  Session,
+} from '../../domain/entities.ts';
+import { compareVietnameseNames } from '../../domain/vietnamese-text.ts';
 import type { AppDb } from './app-db.ts';
 import { useDb } from './DbProvider.tsx';
 import { readSession, type StoredSession } from './device-state.ts';
@@ -122,4 +130,33 @@ export function useLearnerRecord(learnerId: string | null): LearnerClassRecord[]
       .filter((r): r is LearnerClassRecord => r !== null)
       .sort((a, b) => (b.cls.startDate ?? '').localeCompare(a.cls.startDate ?? ''));
   }, [db, learnerId]);
+}
+
+export interface RollData {
+  session: Session;
+  cls: Class;
+  /** Enrolled (not withdrawn) learners in the Vietnamese order: given name, middle name, family name. */
+  learners: Learner[];
+  /** The current mark of each learner, by learner id (deleted marks left out). */
+  marks: Map<string, AttendanceMark>;
+}
+
+/** Everything the roll screen of one session needs; `null` when the session is not on this device. */
+export function useRoll(sessionId: string): RollData | null | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const session = await db.sessions.get(sessionId);
+    const cls = session && (await db.classes.get(session.classId));
+    if (!session || !cls || session.deleted) return null;
+    const enrolled = alive(await db.enrollments.where('classId').equals(cls.id).toArray()).filter(
+      (e) => e.status !== 'withdrawn',
+    );
+    const learners = alive(
+      (await db.learners.bulkGet(enrolled.map((e) => e.learnerId))).filter((l): l is Learner => Boolean(l)),
+    ).sort(compareVietnameseNames);
+    const marks = new Map(
+      alive(await db.marks.where('sessionId').equals(sessionId).toArray()).map((m) => [m.learnerId, m]),
+    );
+    return { session, cls, learners, marks };
+  }, [db, sessionId]);
 }

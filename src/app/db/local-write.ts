@@ -18,44 +18,63 @@ function withoutServerFields(record: Record<string, unknown>): Record<string, un
   return fields;
 }
 
+export interface Change<E extends EntityName = EntityName> {
+  entity: E;
+  recordId: string;
+  changes: Changes<E>;
+}
+
 /**
- * Creates or changes a record. For a new record `changes` must hold every field; `centreId` comes from the
- * signed-in centre. Throws (and writes nothing) when the result breaks the domain schema.
+ * Creates or changes records, all in one transaction (so "everyone remaining present" is one tap that either
+ * happens whole or not at all). For a new record `changes` must hold every field; `centreId` is the signed-in
+ * centre. Throws, and writes nothing, when a result breaks the domain schema.
  */
-export async function writeChange<E extends EntityName>(
+export async function writeChanges(db: AppDb, batch: Change[], centreId: string): Promise<void> {
+  if (batch.length === 0) return;
+  const device = await deviceId(db);
+  const tables = [...new Set(batch.map((c) => c.entity))].map((e) => entityTable(db, e));
+  await db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
+    let clock = ((await db.meta.get(HLC))?.value as HlcState | undefined) ?? { millis: 0, counter: 0 };
+    let seq = ((await db.meta.get(NEXT_SEQ))?.value as number | undefined) ?? 1;
+    const now = new Date().toISOString();
+    for (const { entity, recordId, changes } of batch) {
+      const table = entityTable(db, entity);
+      const existing = (await table.get(recordId)) as Record<string, unknown> | undefined;
+      const base = existing ?? {
+        id: recordId,
+        ...(entity === 'centres' ? {} : { centreId }),
+        deleted: false,
+      };
+      const next = entitySchemas[entity].parse({ ...base, ...changes, updatedAt: now });
+      const fields = existing ? { ...changes } : withoutServerFields(next as Record<string, unknown>);
+      clock = tick(clock, Date.now());
+      const entry: OutboxEntry = {
+        seq,
+        id: newId(),
+        entity,
+        recordId,
+        fields,
+        hlc: encodeHlc({ ...clock, deviceId: device }),
+        createdAt: now,
+      };
+      await table.put(next);
+      await db.outbox.add(entry);
+      seq += 1;
+    }
+    await db.meta.bulkPut([
+      { key: HLC, value: clock },
+      { key: NEXT_SEQ, value: seq },
+    ]);
+  });
+}
+
+/** One change; see writeChanges. */
+export function writeChange<E extends EntityName>(
   db: AppDb,
   entity: E,
   recordId: string,
   changes: Changes<E>,
   centreId: string,
 ): Promise<void> {
-  const device = await deviceId(db);
-  const table = entityTable(db, entity);
-  await db.transaction('rw', [table, db.outbox, db.meta], async () => {
-    const existing = (await table.get(recordId)) as Record<string, unknown> | undefined;
-    const base = existing ?? { id: recordId, ...(entity === 'centres' ? {} : { centreId }), deleted: false };
-    const next = entitySchemas[entity].parse({ ...base, ...changes, updatedAt: new Date().toISOString() });
-    const fields = existing ? { ...changes } : withoutServerFields(next as Record<string, unknown>);
-
-    const clock = tick(
-      ((await db.meta.get(HLC))?.value as HlcState | undefined) ?? { millis: 0, counter: 0 },
-      Date.now(),
-    );
-    const seq = ((await db.meta.get(NEXT_SEQ))?.value as number | undefined) ?? 1;
-    const entry: OutboxEntry = {
-      seq,
-      id: newId(),
-      entity,
-      recordId,
-      fields,
-      hlc: encodeHlc({ ...clock, deviceId: device }),
-      createdAt: new Date().toISOString(),
-    };
-    await table.put(next);
-    await db.outbox.add(entry);
-    await db.meta.bulkPut([
-      { key: HLC, value: clock },
-      { key: NEXT_SEQ, value: seq + 1 },
-    ]);
-  });
+  return writeChanges(db, [{ entity, recordId, changes } as Change], centreId);
 }

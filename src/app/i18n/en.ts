@@ -132,5 +132,15 @@ export const en: Messages = {
     saved: 'Saved {{count}} changes to a file.',
     sent: 'Sent: {{applied}} changes recorded, {{alreadyThere}} already on the server, {{rejected}} refused.',
   },
+  roll: {
+    back: 'Back to home',
+    notOnDevice: 'This session is not on this device yet. Sync when you have a connection.',
+    unmarked: 'Not marked',
+    allPresent: 'Everyone remaining present ({{count}})',
+    allPresentDone: '{{count}} learners present',
+    undo: 'Undo: {{action}}',
+    search: 'Find a learner (accents optional)',
+    open: 'Take roll',
+  },
   update: { available: 'A new version is available', reload: 'Reload', later: 'Later' },
 };

@@ -131,6 +131,16 @@ export const vi = {
     saved: 'Đã lưu {{count}} thay đổi ra tệp.',
     sent: 'Đã gửi: {{applied}} thay đổi được ghi nhận, {{alreadyThere}} đã có trên máy chủ, {{rejected}} bị từ chối.',
   },
+  roll: {
+    back: 'Về trang chính',
+    notOnDevice: 'Buổi học này chưa có trên thiết bị. Hãy đồng bộ khi có mạng.',
+    unmarked: 'Chưa điểm danh',
+    allPresent: 'Tất cả còn lại có mặt ({{count}})',
+    allPresentDone: '{{count}} học viên có mặt',
+    undo: 'Hoàn tác: {{action}}',
+    search: 'Tìm học viên (gõ không dấu cũng được)',
+    open: 'Điểm danh',
+  },
   update: { available: 'Có phiên bản mới', reload: 'Tải lại', later: 'Để sau' },
 };
 

@@ -22,7 +22,7 @@ export function InstructorHome({ userId }: { userId: string }) {
         {upcoming.length === 0 ? (
           <p>{t('instructor.noUpcoming')}</p>
         ) : (
-          <SessionList sessions={upcoming.slice(0, 10)} today={today} />
+          <SessionList sessions={upcoming.slice(0, 10)} today={today} linkToRoll />
         )}
       </section>
       <section aria-labelledby="classes-title">

@@ -1,9 +1,19 @@
 // Upcoming sessions, soonest first: date, part of day, topic, class; today's and cancelled ones flagged.
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { SessionWithClass } from '../../db/hooks.ts';
 import { formatDate } from '../../i18n/format.ts';
 
-export function SessionList({ sessions, today }: { sessions: SessionWithClass[]; today: string }) {
+export function SessionList({
+  sessions,
+  today,
+  linkToRoll = false,
+}: {
+  sessions: SessionWithClass[];
+  today: string;
+  /** Instructors and staff open the roll from here; learners only read. */
+  linkToRoll?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <ol className="sessions">
@@ -15,7 +25,13 @@ export function SessionList({ sessions, today }: { sessions: SessionWithClass[];
             {session.date === today && <span className="pill today">{t('instructor.today')}</span>}
             {session.cancelled && <span className="pill cancelled">{t('instructor.cancelled')}</span>}
           </div>
-          <div className="session-topic">{session.topic}</div>
+          <div className="session-topic">
+            {linkToRoll && !session.cancelled ? (
+              <Link to={`/buoi/${session.id}`}>{session.topic}</Link>
+            ) : (
+              session.topic
+            )}
+          </div>
           <div className="session-class">
             {cls.code} · {session.location || cls.location}
           </div>

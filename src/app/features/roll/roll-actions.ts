@@ -1,0 +1,59 @@
+// Roll-call actions: each is one local write (records + outbox in one transaction) and returns how to undo it.
+import type { AttendanceMark, MarkStatus, Session } from '../../../domain/entities.ts';
+import { markId } from '../../../domain/ids.ts';
+import type { AppDb } from '../../db/app-db.ts';
+import { type Change, writeChanges } from '../../db/local-write.ts';
+
+export interface RollContext {
+  session: Session;
+  userId: string;
+  centreId: string;
+}
+
+/** The changes that put these learners' marks back as they were (a missing mark is deleted again). */
+function undoOf(learnerIds: string[], marks: Map<string, AttendanceMark>, ctx: RollContext): Change[] {
+  return learnerIds.map((learnerId) => {
+    const before = marks.get(learnerId);
+    return {
+      entity: 'marks',
+      recordId: markId(ctx.session.id, learnerId),
+      changes: before ? { status: before.status, note: before.note, deleted: false } : { deleted: true },
+    };
+  });
+}
+
+/** Marks learners with a status; returns the changes that undo it. */
+export async function markLearners(
+  db: AppDb,
+  ctx: RollContext,
+  learnerIds: string[],
+  status: MarkStatus,
+  marks: Map<string, AttendanceMark>,
+): Promise<Change[]> {
+  const markedAt = new Date().toISOString();
+  const undo = undoOf(learnerIds, marks, ctx);
+  const existing = new Set(
+    (await db.marks.bulkGet(learnerIds.map((l) => markId(ctx.session.id, l)))).map((m) => m?.learnerId),
+  );
+  const batch: Change[] = learnerIds.map((learnerId) => ({
+    entity: 'marks',
+    recordId: markId(ctx.session.id, learnerId),
+    changes: existing.has(learnerId)
+      ? { status, markedBy: ctx.userId, markedAt, deleted: false }
+      : {
+          sessionId: ctx.session.id,
+          learnerId,
+          status,
+          note: '',
+          markedBy: ctx.userId,
+          markedAt,
+          deleted: false,
+        },
+  }));
+  await writeChanges(db, batch, ctx.centreId);
+  return undo;
+}
+
+export function undo(db: AppDb, changes: Change[], centreId: string): Promise<void> {
+  return writeChanges(db, changes, centreId);
+}

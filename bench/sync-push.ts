@@ -9,7 +9,7 @@ import { type DatabaseTarget, openDatabase } from '../src/server/db/database.ts'
 import { insertRecords } from '../src/server/db/records.ts';
 import { seedDemo, vietnamToday } from '../src/server/demo/seed-demo.ts';
 import { encodeHlc } from '../src/sync/hlc.ts';
-import { type Mutation, PROTOCOL_VERSION, PUSH_MAX_MUTATIONS } from '../src/sync/protocol.ts';
+import { PROTOCOL_VERSION, PUSH_MAX_MUTATIONS, type WireMutation } from '../src/sync/protocol.ts';
 
 const MARKS = Number(process.env.BENCH_MARKS ?? 10_000);
 
@@ -44,12 +44,11 @@ export async function benchPush(target: DatabaseTarget, label: string) {
 
   const deviceId = newId();
   const now = Date.now();
-  const mutations: Mutation[] = [];
+  const mutations: WireMutation[] = [];
   for (let i = 0; i < MARKS; i++) {
     const session = sessions[Math.floor(i / 100)]!;
     const learner = learners[i % 100]!;
     mutations.push({
-      id: newId(),
       seq: i + 1,
       entity: 'marks',
       recordId: markId(session.id, learner.id),
@@ -67,6 +66,7 @@ export async function benchPush(target: DatabaseTarget, label: string) {
   }
 
   let wireBytes = 0;
+  let answerBytes = 0;
   const started = performance.now();
   for (let i = 0; i < mutations.length; i += PUSH_MAX_MUTATIONS) {
     const body = JSON.stringify({
@@ -82,6 +82,7 @@ export async function benchPush(target: DatabaseTarget, label: string) {
       payload: body,
     });
     if (res.statusCode !== 200) throw new Error(res.body);
+    answerBytes += gzipSync(res.rawPayload).length;
     const applied = res.json().results.filter((r: { outcome: string }) => r.outcome === 'applied').length;
     if (applied !== Math.min(PUSH_MAX_MUTATIONS, mutations.length - i))
       throw new Error(`only ${applied} applied`);
@@ -110,7 +111,7 @@ export async function benchPush(target: DatabaseTarget, label: string) {
   await database.close();
   console.log(
     `${label.padEnd(10)} push ${MARKS} marks: ${seconds.toFixed(2)} s = ${Math.round(MARKS / seconds).toLocaleString('en-US')} marks/s; ` +
-      `push ${(wireBytes / MARKS).toFixed(1)} B/mark gzip; full pull ${pulledMarks} marks in ${pullSeconds.toFixed(2)} s, ${(pullBytes / pulledMarks).toFixed(1)} B/mark gzip`,
+      `push ${(wireBytes / MARKS).toFixed(1)} B/mark gzip (+ ${(answerBytes / MARKS).toFixed(1)} B/mark answer); full pull ${pulledMarks} marks in ${pullSeconds.toFixed(2)} s, ${(pullBytes / pulledMarks).toFixed(1)} B/mark gzip`,
   );
 }
 

@@ -8,3 +8,9 @@ export const newId = (): string => uuidv7();
 const MARK_NAMESPACE = '6f1d3c2a-8a4b-4f51-9d0e-3b7a2c9e5d10';
 export const markId = (sessionId: string, learnerId: string): string =>
   uuidv5(`${sessionId}/${learnerId}`, MARK_NAMESPACE);
+
+// A mutation is identified by the device that made it and its place in that device's outbox: both sides derive the
+// id, so it never travels (a smaller push), and a replay or an imported file is recognised by it.
+const MUTATION_NAMESPACE = '2b9c7e4e-5d1a-4c3f-8e6b-9a0f1d2c3b4a';
+export const mutationId = (deviceId: string, seq: number): string =>
+  uuidv5(`${deviceId}/${seq}`, MUTATION_NAMESPACE);

@@ -48,9 +48,8 @@ export const PUSH_MAX_BYTES = 1024 * 1024;
 /** Fields the server sets itself; a mutation may not write them. */
 export const SERVER_FIELDS = ['id', 'centreId', 'updatedAt'] as const;
 
-export const Mutation = z.strictObject({
-  /** Idempotency key: a mutation replayed with the same id is acknowledged, not applied again. */
-  id: z.uuid(),
+/** A mutation as it travels. Its id is not sent: both sides derive it from the device id and seq (mutationId). */
+export const WireMutation = z.strictObject({
   /** Position in the device's outbox, from 1 without gaps; the server remembers the last one applied per device. */
   seq: z.int().min(1),
   entity: z.enum(
@@ -61,12 +60,15 @@ export const Mutation = z.strictObject({
   fields: z.record(z.string().max(40), z.unknown()),
   hlc: z.string().regex(HLC_PATTERN),
 });
-export type Mutation = z.infer<typeof Mutation>;
+export type WireMutation = z.infer<typeof WireMutation>;
+
+/** A mutation with its id (the idempotency key): a replay with the same id is answered as before, not re-applied. */
+export type Mutation = WireMutation & { id: string };
 
 export const PushRequest = z.strictObject({
   protocolVersion: z.int(),
   deviceId: z.uuid(),
-  mutations: z.array(Mutation).max(PUSH_MAX_MUTATIONS),
+  mutations: z.array(WireMutation).max(PUSH_MAX_MUTATIONS),
   /**
    * Set when the device no longer holds the mutations the server asks for (a server restored from an older backup
    * after the device pruned its sent archive): the server then accepts the first seq sent as the next one.
@@ -88,8 +90,8 @@ export type RejectReason = (typeof RejectReasons)[keyof typeof RejectReasons];
 export const PushOutcome = z.enum(['applied', 'superseded', 'duplicate', 'rejected']);
 export type PushOutcome = z.infer<typeof PushOutcome>;
 
+/** The answer for one mutation, identified by its seq. */
 export const PushResult = z.strictObject({
-  id: z.uuid(),
   seq: z.int(),
   outcome: PushOutcome,
   reason: z.enum(Object.values(RejectReasons) as [RejectReason, ...RejectReason[]]).optional(),
@@ -113,6 +115,6 @@ export const PendingFile = z.strictObject({
   deviceId: z.uuid(),
   userId: z.uuid(),
   exportedAt: z.iso.datetime({ offset: true }),
-  mutations: z.array(Mutation).max(100_000),
+  mutations: z.array(WireMutation).max(100_000),
 });
 export type PendingFile = z.infer<typeof PendingFile>;

@@ -32,11 +32,11 @@ describe('two tabs of one device', () => {
     const learners = server.demo.enrollments.filter((e) => e.classId === cls.id).map((e) => e.learnerId);
 
     const context = await browser.newContext();
-    const sent: string[] = [];
+    const sent: number[] = [];
     const watch = (page: Page) =>
       page.on('request', (req) => {
         if (req.url().endsWith('/api/sync/push'))
-          for (const m of req.postDataJSON().mutations) sent.push(m.id);
+          for (const m of req.postDataJSON().mutations) sent.push(m.seq);
       });
     const first = await context.newPage();
     watch(first);

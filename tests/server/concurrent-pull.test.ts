@@ -11,7 +11,7 @@ import type { Database } from '../../src/server/db/database.ts';
 import { insertRecords } from '../../src/server/db/records.ts';
 import { marks } from '../../src/server/db/schema.ts';
 import { encodeHlc } from '../../src/sync/hlc.ts';
-import { type Mutation, PROTOCOL_VERSION } from '../../src/sync/protocol.ts';
+import { PROTOCOL_VERSION, type WireMutation } from '../../src/sync/protocol.ts';
 import { login } from './helpers/app.ts';
 import { openFreshPostgres } from './helpers/databases.ts';
 import { type CentreFixture, seedCentre } from './helpers/fixtures.ts';
@@ -73,8 +73,7 @@ describe.skipIf(!url)('concurrent writers on PostgreSQL', () => {
         const deviceId = newId();
         for (let b = 1; b <= BATCHES; b++) {
           const learnerId = learners[w * BATCHES + b - 1]!.id;
-          const m: Mutation = {
-            id: newId(),
+          const m: WireMutation = {
             seq: b,
             entity: 'marks',
             recordId: markId(session, learnerId),

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { markId, newId } from '../../src/domain/ids.ts';
+import { markId, mutationId, newId } from '../../src/domain/ids.ts';
 import { changeLog, marks } from '../../src/server/db/schema.ts';
 import { encodeHlc } from '../../src/sync/hlc.ts';
 import { type Mutation, PROTOCOL_VERSION } from '../../src/sync/protocol.ts';
@@ -44,7 +44,7 @@ describe.each(testDatabases)('push on $name', (target) => {
         seq += 1;
         counter += 1;
         return {
-          id: newId(),
+          id: mutationId(id, seq),
           seq,
           entity,
           recordId,
@@ -65,7 +65,12 @@ describe.each(testDatabases)('push on $name', (target) => {
       method: 'POST',
       url: '/api/sync/push',
       headers: bearer(token),
-      payload: { protocolVersion: PROTOCOL_VERSION, deviceId, mutations, ...extra },
+      payload: {
+        protocolVersion: PROTOCOL_VERSION,
+        deviceId,
+        mutations: mutations.map(({ id: _id, ...m }) => m),
+        ...extra,
+      },
     });
   }
 
@@ -109,7 +114,7 @@ describe.each(testDatabases)('push on $name', (target) => {
       (await t.database.db.select().from(changeLog).where(eq(changeLog.mutationId, m.id))).length;
     expect(await logged()).toBe(1);
     const again = await push(instructor, d.id, [m]);
-    expect(again.json()).toMatchObject({ lastSeq: 1, results: [{ id: m.id, outcome: 'duplicate' }] });
+    expect(again.json()).toMatchObject({ lastSeq: 1, results: [{ seq: m.seq, outcome: 'duplicate' }] });
     expect(await logged()).toBe(1);
   });
 

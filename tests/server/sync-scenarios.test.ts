@@ -10,7 +10,7 @@ import { readCursor } from '../../src/app/db/device-state.ts';
 import { writeChange } from '../../src/app/db/local-write.ts';
 import { exportPending } from '../../src/app/sync/pending-file.ts';
 import type { LoginResponse } from '../../src/domain/auth.ts';
-import { markId } from '../../src/domain/ids.ts';
+import { markId, mutationId } from '../../src/domain/ids.ts';
 import { createApp } from '../../src/server/app.ts';
 import { testConfig } from '../../src/server/config.ts';
 import { type Database, openDatabase } from '../../src/server/db/database.ts';
@@ -182,8 +182,12 @@ describe('sync scenarios', () => {
 
     // The phone turns up again and syncs: its change is recognised, not applied a second time.
     const logged = async () =>
-      (await database.db.select().from(changeLog).where(eq(changeLog.mutationId, file.mutations[0]!.id)))
-        .length;
+      (
+        await database.db
+          .select()
+          .from(changeLog)
+          .where(eq(changeLog.mutationId, mutationId(file.deviceId, file.mutations[0]!.seq)))
+      ).length;
     expect(await logged()).toBe(1);
     expect(await lost.sync()).toBeNull();
     expect(await lost.db.outbox.count()).toBe(0);

@@ -1,7 +1,7 @@
 // Every change made on this device goes through here: the record and its outbox entry are written in one
 // transaction, with the next seq and a fresh HLC stamp (SPEC DEV1). The UI reads the tables, so it never waits.
 import { type EntityName, type EntityRecord, entitySchemas } from '../../domain/entities.ts';
-import { newId } from '../../domain/ids.ts';
+import { mutationId } from '../../domain/ids.ts';
 import { encodeHlc, type HlcState, tick } from '../../sync/hlc.ts';
 import { SERVER_FIELDS } from '../../sync/protocol.ts';
 import { type AppDb, entityTable, type OutboxEntry } from './app-db.ts';
@@ -50,7 +50,7 @@ export async function writeChanges(db: AppDb, batch: Change[], centreId: string)
       clock = tick(clock, Date.now());
       const entry: OutboxEntry = {
         seq,
-        id: newId(),
+        id: mutationId(device, seq),
         entity,
         recordId,
         fields,

@@ -1,12 +1,21 @@
 // One sync round: push the outbox in seq order (bounded batches), file the server's answers, then pull every page
 // after the cursor. Each step commits on its own, so a round cut off anywhere is simply resumed by the next one.
-import { PROTOCOL_VERSION, PUSH_MAX_BYTES, PullResponse, PushResponse } from '../../sync/protocol.ts';
+import {
+  PROTOCOL_VERSION,
+  PUSH_MAX_BYTES,
+  PullResponse,
+  PushResponse,
+  type WireMutation,
+} from '../../sync/protocol.ts';
 import type { AppDb, OutboxEntry } from '../db/app-db.ts';
 import { applyPullPage, resetLocalData } from '../db/apply-pull.ts';
 import { deviceId, markSessionRefused, readCursor, readSession } from '../db/device-state.ts';
 import type { Transport } from './transport.ts';
 
 export const PUSH_BATCH = 500;
+
+/** What travels of an outbox entry: its id is derived from device and seq on both sides. */
+export const toWire = ({ id: _id, createdAt: _at, ...m }: OutboxEntry): WireMutation => m;
 // A runaway loop (a server that never says "no more") stops here; the next round continues from where it was.
 const MAX_ROUNDS = 1000;
 
@@ -104,7 +113,7 @@ async function push(db: AppDb, transport: Transport, token: string): Promise<voi
       body: {
         protocolVersion: PROTOCOL_VERSION,
         deviceId: device,
-        mutations: batch.map(({ createdAt: _c, ...m }) => m),
+        mutations: batch.map(toWire),
         ...(acceptGap && { acceptGap }),
       },
     });

@@ -3,6 +3,7 @@
 import { PendingFile, PROTOCOL_VERSION, PushResponse } from '../../sync/protocol.ts';
 import type { AppDb } from '../db/app-db.ts';
 import { deviceId, readSession } from '../db/device-state.ts';
+import { toWire } from './engine.ts';
 import { ApiRequestError, apiRequest } from './http.ts';
 
 export async function exportPending(db: AppDb): Promise<{ file: PendingFile; name: string }> {
@@ -15,7 +16,7 @@ export async function exportPending(db: AppDb): Promise<{ file: PendingFile; nam
     deviceId: await deviceId(db),
     userId: session.me.user.id,
     exportedAt: new Date().toISOString(),
-    mutations: entries.map(({ createdAt: _c, ...m }) => m),
+    mutations: entries.map(toWire),
   };
   const stamp = file.exportedAt.slice(0, 16).replace(/[-:T]/g, '');
   return { file, name: `diem-danh-chua-dong-bo-${stamp}.json` };

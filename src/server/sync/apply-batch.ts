@@ -7,12 +7,13 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { EntityName } from '../../domain/entities.ts';
 import { clampHlc } from '../../sync/hlc.ts';
 import { mergeFields } from '../../sync/merge.ts';
-import type { Mutation, PushResult } from '../../sync/protocol.ts';
+import type { Mutation } from '../../sync/protocol.ts';
 import { visibleRows } from '../auth/scope.ts';
 import { bulkWrite } from '../db/bulk-write.ts';
 import { allocateVersions, toRecord } from '../db/records.ts';
 import { changeLog, entityTables } from '../db/schema.ts';
 import {
+  type Answer,
   type ApplyContext,
   applyMutation,
   logRow,
@@ -121,11 +122,11 @@ async function knownReferences(ctx: ApplyContext, mutations: Mutation[]): Promis
   return known;
 }
 
-async function applyInMemoryThenWrite(ctx: ApplyContext, mutations: Mutation[]): Promise<PushResult[]> {
+async function applyInMemoryThenWrite(ctx: ApplyContext, mutations: Mutation[]): Promise<Answer[]> {
   const { user } = ctx;
   const states = await loadStates(ctx, mutations);
   const known = await knownReferences(ctx, mutations);
-  const results: PushResult[] = [];
+  const results: Answer[] = [];
   const logs: (typeof changeLog.$inferInsert)[] = [];
 
   for (const m of mutations) {
@@ -203,7 +204,7 @@ async function applyInMemoryThenWrite(ctx: ApplyContext, mutations: Mutation[]):
 }
 
 /** Applies mutations (already known to be new, in seq order) and answers each one. */
-export async function applyBatch(ctx: ApplyContext, mutations: Mutation[]): Promise<PushResult[]> {
+export async function applyBatch(ctx: ApplyContext, mutations: Mutation[]): Promise<Answer[]> {
   if (mutations.length === 0) return [];
   try {
     return await ctx.tx.transaction((savepoint) =>
@@ -211,7 +212,7 @@ export async function applyBatch(ctx: ApplyContext, mutations: Mutation[]): Prom
     );
   } catch (err) {
     if (!(err instanceof NeedsOneByOne) && !asRejection(err)) throw err;
-    const results: PushResult[] = [];
+    const results: Answer[] = [];
     for (const m of mutations) results.push(await applyMutation(ctx, m));
     return results;
   }

@@ -32,6 +32,9 @@ export interface ApplyContext {
 
 export type LogOutcome = 'applied' | 'superseded' | 'rejected';
 
+/** The answer for one mutation, with its id (the wire form drops the id: the device knows it from the seq). */
+export type Answer = PushResult & { id: string };
+
 /** A change-log row: who, when, from which device, each field old → new, and what lost (LOG1). */
 export function logRow(
   ctx: ApplyContext,
@@ -58,7 +61,7 @@ export function logRow(
   };
 }
 
-export const rejectionResult = (m: Mutation, r: Rejection): PushResult => ({
+export const rejectionResult = (m: Mutation, r: Rejection): Answer => ({
   id: m.id,
   seq: m.seq,
   outcome: 'rejected',
@@ -97,7 +100,7 @@ async function inWriteScope(ctx: ApplyContext, entity: EntityName, id: string): 
   return Boolean(row);
 }
 
-async function applyChecked(ctx: ApplyContext, m: Mutation): Promise<PushResult> {
+async function applyChecked(ctx: ApplyContext, m: Mutation): Promise<Answer> {
   const { entity } = m;
   const { user } = ctx;
   const fields = checkMutation(user, m);
@@ -141,7 +144,7 @@ async function applyChecked(ctx: ApplyContext, m: Mutation): Promise<PushResult>
  * Applies `m`, or rejects it with a reason. A savepoint isolates it: a rejected mutation (including one the database
  * itself refuses) leaves no trace but its log line, and the rest of the batch goes on.
  */
-export async function applyMutation(ctx: ApplyContext, m: Mutation): Promise<PushResult> {
+export async function applyMutation(ctx: ApplyContext, m: Mutation): Promise<Answer> {
   try {
     return await ctx.tx.transaction((savepoint) => applyChecked({ ...ctx, tx: savepoint }, m));
   } catch (err) {

@@ -2,6 +2,7 @@
 // last applied seq, so a replay is acknowledged without being applied twice and a gap is reported, never skipped.
 import { eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { mutationId } from '../../domain/ids.ts';
 import {
   MIN_CLIENT_PROTOCOL,
   type Mutation,
@@ -10,12 +11,20 @@ import {
   PushResponse,
   type PushResult,
   type RejectReason,
+  type WireMutation,
 } from '../../sync/protocol.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { changeLog, deviceCursors } from '../db/schema.ts';
 import { ApiError } from '../http/api-error.ts';
 import { addRoute } from '../http/route.ts';
 import { applyBatch } from './apply-batch.ts';
+import type { Answer } from './apply-mutation.ts';
+
+/** The mutations of a request with their ids (derived from device and seq, PUSH7), in seq order. */
+const identify = (deviceId: string, wire: WireMutation[]): Mutation[] =>
+  wire.map((m) => ({ ...m, id: mutationId(deviceId, m.seq) })).sort((a, b) => a.seq - b.seq);
+
+const toWire = ({ id: _id, ...result }: Answer): PushResult => result;
 
 type EarlierOutcome = Pick<PushResult, 'outcome' | 'reason' | 'detail'>;
 
@@ -58,7 +67,7 @@ export function registerPushRoute(app: FastifyInstance, db: Db): void {
     response: PushResponse,
     handler: async ({ user, body }) => {
       if (body.protocolVersion < MIN_CLIENT_PROTOCOL) throw new ApiError(426, 'clientTooOld');
-      const mutations = [...body.mutations].sort((a, b) => a.seq - b.seq);
+      const mutations = identify(body.deviceId, body.mutations);
       return db.transaction(async (tx) => {
         const now = new Date();
         // Locks this device's cursor row: two pushes from one device (two tabs, a retry) apply one after the other.
@@ -79,7 +88,7 @@ export function registerPushRoute(app: FastifyInstance, db: Db): void {
           tx,
           mutations.map((m) => m.id),
         );
-        const answers = new Map<string, PushResult>();
+        const answers = new Map<string, Answer>();
         const toApply: Mutation[] = [];
         for (const m of mutations) {
           const known = earlier.get(m.id);
@@ -94,7 +103,7 @@ export function registerPushRoute(app: FastifyInstance, db: Db): void {
         }
         for (const r of await applyBatch({ db, tx, user, deviceId: body.deviceId, now }, toApply))
           answers.set(r.id, r);
-        const results = mutations.filter((m) => answers.has(m.id)).map((m) => answers.get(m.id)!);
+        const results = mutations.filter((m) => answers.has(m.id)).map((m) => toWire(answers.get(m.id)!));
         if (last !== cursor.lastSeq) {
           await tx
             .update(deviceCursors)
@@ -122,7 +131,7 @@ export function registerImportRoute(app: FastifyInstance, db: Db): void {
     response: PushResponse,
     handler: async ({ user, body }) => {
       if (body.protocolVersion < MIN_CLIENT_PROTOCOL) throw new ApiError(426, 'clientTooOld');
-      const mutations = [...body.mutations].sort((a, b) => a.seq - b.seq);
+      const mutations = identify(body.deviceId, body.mutations);
       return db.transaction(async (tx) => {
         const now = new Date();
         const earlier = await earlierOutcomes(

@@ -2,6 +2,7 @@
 // The instructor's home reads the device database: their class and its next session, in Vietnamese, dd/mm/yyyy.
 import { render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
+import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDb } from '../../../src/app/db/app-db.ts';
 import { DbProvider } from '../../../src/app/db/DbProvider.tsx';
@@ -70,7 +71,9 @@ describe('InstructorHome', () => {
     render(
       <I18nextProvider i18n={i18n}>
         <DbProvider db={db}>
-          <InstructorHome userId={me} />
+          <MemoryRouter>
+            <InstructorHome userId={me} />
+          </MemoryRouter>
         </DbProvider>
       </I18nextProvider>,
     );

@@ -5,6 +5,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { EntityName } from '../../domain/entities.ts';
+import { POLICY } from '../../domain/permissions.ts';
 import { clampHlc } from '../../sync/hlc.ts';
 import { mergeFields } from '../../sync/merge.ts';
 import type { Mutation } from '../../sync/protocol.ts';
@@ -69,6 +70,23 @@ async function ids(ctx: ApplyContext, entity: EntityName, wanted: string[], cond
   return found;
 }
 
+/**
+ * Which of these records (given as rows or records) the user may write. With centre-wide write scope that is a
+ * comparison of centre ids, in memory; narrower scopes ask the database (scope.ts).
+ */
+async function idsInWriteScope(
+  ctx: ApplyContext,
+  entity: EntityName,
+  wanted: string[],
+  records: Record<string, unknown>[],
+): Promise<Set<string>> {
+  if (POLICY[ctx.user.role][entity].write === 'centre') {
+    const centreOf = (r: Record<string, unknown>) => (entity === 'centres' ? r.id : r.centreId);
+    return new Set(records.filter((r) => centreOf(r) === ctx.user.centreId).map((r) => r.id as string));
+  }
+  return ids(ctx, entity, wanted, visibleRows(ctx.db, ctx.user, entity, 'write'));
+}
+
 /** The records the batch touches, locked, with whether each is in the user's write scope. */
 async function loadStates(ctx: ApplyContext, mutations: Mutation[]): Promise<Map<string, RecordState>> {
   const states = new Map<string, RecordState>();
@@ -84,11 +102,11 @@ async function loadStates(ctx: ApplyContext, mutations: Mutation[]): Promise<Map
         >[]),
       );
     }
-    const inScope = await ids(
+    const inScope = await idsInWriteScope(
       ctx,
       entity,
       rows.map((r) => r.id as string),
-      visibleRows(ctx.db, ctx.user, entity, 'write'),
+      rows,
     );
     for (const row of rows) {
       states.set(row.id as string, {
@@ -196,8 +214,13 @@ async function applyInMemoryThenWrite(ctx: ApplyContext, mutations: Mutation[]):
 
   // Every written record must now be in the user's write scope (AUTH1); if not, the one-by-one path decides.
   for (const [entity, written] of byEntity(changed, ([, s]) => s.entity)) {
-    const mustCheck = written.filter(([, s]) => !isWalkInCreation(user, entity, s.existed)).map(([id]) => id);
-    const inScope = await ids(ctx, entity, mustCheck, visibleRows(ctx.db, user, entity, 'write'));
+    const mustCheck = written.filter(([, s]) => !isWalkInCreation(user, entity, s.existed));
+    const inScope = await idsInWriteScope(
+      ctx,
+      entity,
+      mustCheck.map(([id]) => id),
+      mustCheck.map(([, s]) => s.current!),
+    );
     if (inScope.size !== new Set(mustCheck).size) throw new NeedsOneByOne();
   }
   return results;

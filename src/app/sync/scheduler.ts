@@ -56,7 +56,9 @@ export function startSyncScheduler(db: AppDb, transport: Transport = fetchTransp
       await withSyncLock(() => syncOnce(db, transport));
       failures = 0;
       status.set({ running: false, lastSyncedAt: new Date().toISOString(), error: null });
-      schedule(again ? 0 : PERIOD_MS);
+      // Periodic syncs only while someone looks at the app; becoming visible syncs at once.
+      if (again) schedule(0);
+      else if (document.visibilityState === 'visible') schedule(PERIOD_MS);
     } catch (err) {
       failures += 1;
       const failure = err instanceof SyncError ? err.failure : 'server';

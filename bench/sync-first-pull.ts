@@ -1,0 +1,109 @@
+// First download of a big centre into a fresh device, in Chromium: sign in, then time until every page is stored
+// and the home screen shows "all synced". Beside it, in the same browser, the raw IndexedDB baseline: the same
+// number of small records put in one transaction. Figures, not a test: `npm run bench:sync` runs it after the push.
+import { fileURLToPath } from 'node:url';
+import type { AttendanceMark } from '../src/domain/entities.ts';
+import { markId, newId } from '../src/domain/ids.ts';
+import { createApp } from '../src/server/app.ts';
+import { testConfig } from '../src/server/config.ts';
+import { openDatabase } from '../src/server/db/database.ts';
+import { insertRecords } from '../src/server/db/records.ts';
+import { seedDemo, vietnamToday } from '../src/server/demo/seed-demo.ts';
+import { launchChromium } from '../tests/e2e/helpers/browser.ts';
+
+const MARKS = Number(process.env.BENCH_PULL_MARKS ?? 100_000);
+const LEARNERS_PER_SESSION = 100;
+
+const database = await openDatabase({ memory: true });
+const demo = await seedDemo(database.db, vietnamToday());
+const centreId = demo.centre.id;
+const cls = demo.classes.find((c) => c.year === 2021)!;
+const template = demo.sessions.find((s) => s.classId === cls.id)!;
+const learners = Array.from({ length: LEARNERS_PER_SESSION }, (_, i) => ({
+  ...demo.learners[0]!,
+  id: newId(),
+  fullName: `Bench ${i}`,
+}));
+const sessions = Array.from({ length: Math.ceil(MARKS / LEARNERS_PER_SESSION) }, () => ({
+  ...template,
+  id: newId(),
+}));
+const admin = demo.users.find((u) => u.role === 'admin')!;
+const marks: AttendanceMark[] = sessions.flatMap((s) =>
+  learners.map((l) => ({
+    id: markId(s.id, l.id),
+    centreId,
+    updatedAt: '2021-12-31T10:00:00.000Z',
+    deleted: false,
+    sessionId: s.id,
+    learnerId: l.id,
+    status: 'present' as const,
+    note: '',
+    markedBy: admin.id,
+    markedAt: '2021-06-01T08:00:00.000+07:00',
+  })),
+);
+await database.db.transaction(async (tx) => {
+  await insertRecords(tx, 'learners', centreId, learners);
+  await insertRecords(tx, 'sessions', centreId, sessions);
+  await insertRecords(tx, 'marks', centreId, marks);
+});
+const total = MARKS + demo.marks.length;
+
+const clientDir = fileURLToPath(new URL('../dist', import.meta.url));
+const app = await createApp({ database, config: testConfig({ clientDir }) });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const address = app.server.address();
+const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+const browser = await launchChromium();
+const page = await (await browser.newContext()).newPage();
+await page.goto(`${url}/login`);
+await page.getByLabel('Tên đăng nhập').fill('admin');
+await page.getByLabel('Mật khẩu').fill('diemdanh');
+const started = performance.now();
+await page.getByRole('button', { name: 'Đăng nhập' }).click();
+await page.locator('.card').first().waitFor({ timeout: 600_000 });
+const usable = performance.now() - started;
+const stored = await page.evaluate(
+  () =>
+    new Promise<number>((resolve) => {
+      const open = indexedDB.open('diem-danh');
+      open.onsuccess = () => {
+        const count = open.result.transaction('marks').objectStore('marks').count();
+        count.onsuccess = () => resolve(count.result);
+      };
+    }),
+);
+
+const baselineMs = await page.evaluate(async (n) => {
+  const db = await new Promise<IDBDatabase>((resolve) => {
+    const open = indexedDB.open('raw-baseline', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('marks', { keyPath: 'id' });
+    open.onsuccess = () => resolve(open.result);
+  });
+  const start = performance.now();
+  const tx = db.transaction('marks', 'readwrite', { durability: 'strict' });
+  const store = tx.objectStore('marks');
+  for (let i = 0; i < n; i++)
+    store.put({
+      id: `m${i}`,
+      sessionId: `s${i % 1000}`,
+      learnerId: `l${i % 100}`,
+      status: 'present',
+      note: '',
+    });
+  await new Promise((resolve) => {
+    tx.oncomplete = resolve;
+  });
+  return performance.now() - start;
+}, total);
+
+console.log(
+  `first pull into Chromium: ${stored.toLocaleString('en-US')} marks stored, usable after ${(usable / 1000).toFixed(1)} s ` +
+    `(target ≤ 5 s); raw IndexedDB baseline, ${total.toLocaleString('en-US')} puts in one transaction: ` +
+    `${(baselineMs / 1000).toFixed(1)} s; ratio ${(usable / baselineMs).toFixed(2)}×`,
+);
+await browser.close();
+await app.close();
+await database.close();

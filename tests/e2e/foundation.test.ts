@@ -1,33 +1,21 @@
 // Issue 2 acceptance in Chromium: the login is in Vietnamese; each demo account signs in and sees its own home with
 // data read from the device; the shell works offline after sign-in.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/server/demo/build-demo.ts';
-import { launchChromium } from './helpers/browser.ts';
-import { type E2eServer, startE2eServer } from './helpers/server.ts';
+import { useE2eSuite } from './helpers/suite.ts';
 import { HomePage } from './pages/home-page.ts';
 import { LoginPage } from './pages/login-page.ts';
 
 const account = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!;
 
 describe('foundation in Chromium', () => {
-  let server: E2eServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useE2eSuite();
 
   it('shows the sign-in page in Vietnamese and refuses a wrong password with a Vietnamese message', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
     const login = new LoginPage(page);
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.waitForURL('**/login');
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
     expect(await login.heading.textContent()).toBe('Điểm Danh');
@@ -37,9 +25,9 @@ describe('foundation in Chromium', () => {
   });
 
   it('the admin sees the 2021 classes of the centre', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await new LoginPage(page).open(server.url);
+    await new LoginPage(page).open(suite.server.url);
     await new LoginPage(page).signIn('admin', account('admin').password);
     const home = new HomePage(page);
     await home.title.filter({ hasText: 'Các lớp năm' }).waitFor();
@@ -55,15 +43,17 @@ describe('foundation in Chromium', () => {
   it('each instructor sees only their own classes, with upcoming sessions', async () => {
     const seen: string[][] = [];
     for (const username of ['gv.lan', 'gv.minh']) {
-      const context = await browser.newContext();
+      const context = await suite.browser.newContext();
       const page = await context.newPage();
-      await new LoginPage(page).open(server.url);
+      await new LoginPage(page).open(suite.server.url);
       await new LoginPage(page).signIn(username, account('instructor').password);
       const home = new HomePage(page);
       await page.getByRole('heading', { name: 'Lớp của tôi' }).waitFor();
       await page.waitForFunction(() => document.querySelectorAll('.card').length > 0);
-      const me = server.demo.users.find((u) => u.username === username)!;
-      const expected = server.demo.classes.filter((c) => c.instructorIds.includes(me.id)).map((c) => c.code);
+      const me = suite.server.demo.users.find((u) => u.username === username)!;
+      const expected = suite.server.demo.classes
+        .filter((c) => c.instructorIds.includes(me.id))
+        .map((c) => c.code);
       const codes = await page.locator('.card .code').allTextContents();
       expect(codes.sort()).toEqual(expected.sort());
       expect(await home.sessions.count()).toBeGreaterThan(0);
@@ -75,15 +65,15 @@ describe('foundation in Chromium', () => {
   });
 
   it('the learner sees their schedule and attendance, and the app reopens offline from the service worker', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await new LoginPage(page).open(server.url);
+    await new LoginPage(page).open(suite.server.url);
     await new LoginPage(page).signIn('hv.demo', account('learner').password);
     await page.getByRole('heading', { name: 'Lịch học của tôi' }).waitFor();
     await page.getByRole('heading', { name: 'Chuyên cần của tôi' }).waitFor();
     await page.waitForFunction(() => document.querySelectorAll('.card').length >= 2);
-    const learnerId = server.demo.users.find((u) => u.username === 'hv.demo')!.learnerId;
-    const classCount = server.demo.enrollments.filter((e) => e.learnerId === learnerId).length;
+    const learnerId = suite.server.demo.users.find((u) => u.username === 'hv.demo')!.learnerId;
+    const classCount = suite.server.demo.enrollments.filter((e) => e.learnerId === learnerId).length;
     expect(await page.locator('.card').count()).toBe(classCount);
     expect(await page.locator('.card').first().textContent()).toMatch(/Tỷ lệ tham gia|Chưa có buổi học/);
 

@@ -1,47 +1,37 @@
 // Issue 3 end to end: two instructors take the same roll, one offline (and reloading while offline), one online;
 // after reconnecting both screens and the server agree, with one mark per learner.
 import { eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { marks } from '../../src/server/db/schema.ts';
-import { launchChromium } from './helpers/browser.ts';
-import { type E2eServer, startE2eServer } from './helpers/server.ts';
+import { useE2eSuite } from './helpers/suite.ts';
 import { LoginPage } from './pages/login-page.ts';
 import { RollPage } from './pages/roll-page.ts';
 
 describe('two instructors, one offline', () => {
-  let server: E2eServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useE2eSuite();
 
   it('converges on one mark per learner, the later change winning', async () => {
-    const lan = server.demo.users.find((u) => u.username === 'gv.lan')!;
-    const minh = server.demo.users.find((u) => u.username === 'gv.minh')!;
-    const shared = server.demo.classes.find(
+    const lan = suite.server.demo.users.find((u) => u.username === 'gv.lan')!;
+    const minh = suite.server.demo.users.find((u) => u.username === 'gv.minh')!;
+    const shared = suite.server.demo.classes.find(
       (c) => c.instructorIds.includes(lan.id) && c.instructorIds.includes(minh.id) && c.status === 'open',
     )!;
-    const marked = new Set(server.demo.marks.map((m) => m.sessionId));
-    const session = server.demo.sessions
+    const marked = new Set(suite.server.demo.marks.map((m) => m.sessionId));
+    const session = suite.server.demo.sessions
       .filter((s) => s.classId === shared.id && !marked.has(s.id))
       .sort((a, b) => a.date.localeCompare(b.date))[0]!;
-    const learners = server.demo.enrollments.filter((e) => e.classId === shared.id).map((e) => e.learnerId);
+    const learners = suite.server.demo.enrollments
+      .filter((e) => e.classId === shared.id)
+      .map((e) => e.learnerId);
     const [x, y] = learners as [string, string];
 
-    const offlineContext = await browser.newContext();
+    const offlineContext = await suite.browser.newContext();
     const offlinePage = await offlineContext.newPage();
-    await new LoginPage(offlinePage).open(server.url);
+    await new LoginPage(offlinePage).open(suite.server.url);
     await new LoginPage(offlinePage).signIn('gv.lan', 'diemdanh');
     await offlinePage.getByRole('heading', { name: 'Buổi học sắp tới' }).waitFor();
     const offline = new RollPage(offlinePage);
-    await offline.open(server.url, session.id);
+    await offline.open(suite.server.url, session.id);
     await offline.waitServiceWorker();
 
     await offlineContext.setOffline(true);
@@ -55,13 +45,13 @@ describe('two instructors, one offline', () => {
     expect(afterReload[x]).toBe('Vắng không phép');
     expect(await offlinePage.locator('.pill.unsent').count()).toBe(learners.length);
 
-    const onlineContext = await browser.newContext();
+    const onlineContext = await suite.browser.newContext();
     const onlinePage = await onlineContext.newPage();
-    await new LoginPage(onlinePage).open(server.url);
+    await new LoginPage(onlinePage).open(suite.server.url);
     await new LoginPage(onlinePage).signIn('gv.minh', 'diemdanh');
     await onlinePage.getByRole('heading', { name: 'Buổi học sắp tới' }).waitFor();
     const online = new RollPage(onlinePage);
-    await online.open(server.url, session.id);
+    await online.open(suite.server.url, session.id);
     await online.mark(x, 'Đi muộn');
     await online.mark(y, 'Vắng có phép');
     await online.waitAllSynced();
@@ -74,7 +64,7 @@ describe('two instructors, one offline', () => {
     await offline.syncNow();
     await offline.waitAllSynced();
 
-    const rows = await server.database.db.select().from(marks).where(eq(marks.sessionId, session.id));
+    const rows = await suite.server.database.db.select().from(marks).where(eq(marks.sessionId, session.id));
     expect(rows).toHaveLength(learners.length);
     expect(new Set(rows.map((r) => r.learnerId)).size).toBe(learners.length);
     const label = {

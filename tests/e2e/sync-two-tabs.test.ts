@@ -1,37 +1,30 @@
 // [DEV4] Two tabs of one device share one database and race to sync: the Web Lock lets one push at a time, so no
 // change is sent twice, and the changes made in either tab reach the server.
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { changeLog, marks } from '../../src/server/db/schema.ts';
-import { launchChromium } from './helpers/browser.ts';
-import { type E2eServer, startE2eServer } from './helpers/server.ts';
+import { useE2eSuite } from './helpers/suite.ts';
 import { LoginPage } from './pages/login-page.ts';
 import { RollPage } from './pages/roll-page.ts';
 
 describe('two tabs of one device', () => {
-  let server: E2eServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useE2eSuite();
 
   it('send each change once, whichever tab made it', async () => {
-    const lan = server.demo.users.find((u) => u.username === 'gv.lan')!;
-    const cls = server.demo.classes.find((c) => c.instructorIds.includes(lan.id) && c.status === 'open')!;
-    const marked = new Set(server.demo.marks.map((m) => m.sessionId));
-    const session = server.demo.sessions
+    const lan = suite.server.demo.users.find((u) => u.username === 'gv.lan')!;
+    const cls = suite.server.demo.classes.find(
+      (c) => c.instructorIds.includes(lan.id) && c.status === 'open',
+    )!;
+    const marked = new Set(suite.server.demo.marks.map((m) => m.sessionId));
+    const session = suite.server.demo.sessions
       .filter((s) => s.classId === cls.id && !marked.has(s.id))
       .sort((a, b) => a.date.localeCompare(b.date))[0]!;
-    const learners = server.demo.enrollments.filter((e) => e.classId === cls.id).map((e) => e.learnerId);
+    const learners = suite.server.demo.enrollments
+      .filter((e) => e.classId === cls.id)
+      .map((e) => e.learnerId);
 
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const sent: number[] = [];
     const watch = (page: Page) =>
       page.on('request', (req) => {
@@ -40,15 +33,15 @@ describe('two tabs of one device', () => {
       });
     const first = await context.newPage();
     watch(first);
-    await new LoginPage(first).open(server.url);
+    await new LoginPage(first).open(suite.server.url);
     await new LoginPage(first).signIn('gv.lan', 'diemdanh');
     await first.getByRole('heading', { name: 'Buổi học sắp tới' }).waitFor();
     const second = await context.newPage();
     watch(second);
     const tabA = new RollPage(first);
     const tabB = new RollPage(second);
-    await tabA.open(server.url, session.id);
-    await tabB.open(server.url, session.id);
+    await tabA.open(suite.server.url, session.id);
+    await tabB.open(suite.server.url, session.id);
 
     await tabB.allRemainingPresent();
     await tabA.mark(learners[0]!, 'Đi muộn');
@@ -56,9 +49,12 @@ describe('two tabs of one device', () => {
     await tabA.waitAllSynced();
     await tabB.waitAllSynced();
 
-    const rows = await server.database.db.select().from(marks).where(eq(marks.sessionId, session.id));
+    const rows = await suite.server.database.db.select().from(marks).where(eq(marks.sessionId, session.id));
     expect(rows).toHaveLength(learners.length);
-    const applied = await server.database.db.select().from(changeLog).where(eq(changeLog.userId, lan.id));
+    const applied = await suite.server.database.db
+      .select()
+      .from(changeLog)
+      .where(eq(changeLog.userId, lan.id));
     expect(applied.filter((l) => l.outcome === 'applied')).toHaveLength(learners.length + 2);
     expect(sent.length).toBe(new Set(sent).size); // no change was pushed by both tabs
     expect(new Set(sent).size).toBe(learners.length + 2);

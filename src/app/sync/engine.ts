@@ -2,6 +2,7 @@
 // after the cursor. Each step commits on its own, so a round cut off anywhere is simply resumed by the next one.
 import {
   PROTOCOL_VERSION,
+  PULL_PAGE_MAX,
   PUSH_MAX_BYTES,
   PullResponse,
   PushResponse,
@@ -134,7 +135,7 @@ async function push(db: AppDb, transport: Transport, token: string): Promise<voi
 async function pull(db: AppDb, transport: Transport, token: string): Promise<void> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const cursor = await readCursor(db);
-    const res = await send(transport, { method: 'GET', path: `/api/sync/pull?cursor=${cursor}`, token });
+    const res = await send(transport, { method: 'GET', path: `/api/sync/pull?cursor=${cursor}&limit=${PULL_PAGE_MAX}`, token });
     check(res.status);
     const page = PullResponse.parse(res.body);
     if (page.reset) {

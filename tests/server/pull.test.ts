@@ -70,4 +70,15 @@ describe.each(testDatabases)('pull on $name', (target) => {
     });
     expect(next.cursor).toBeGreaterThan(cursor);
   });
+
+  it('[PULL2] pulled records are exactly the records the REST routes give (same fields, same formats)', async () => {
+    const page = await pull(0, 5000);
+    for (const [entity, records] of Object.entries(page.changes)) {
+      const path = entity.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+      const res = await t.app.inject({ method: 'GET', url: `/api/${path}`, headers: bearer(token) });
+      const byId = new Map((res.json() as { id: string }[]).map((r) => [r.id, r]));
+      for (const record of records.filter((r) => !r.deleted))
+        expect(record, entity).toEqual(byId.get(record.id));
+    }
+  });
 });

@@ -135,7 +135,11 @@ async function push(db: AppDb, transport: Transport, token: string): Promise<voi
 async function pull(db: AppDb, transport: Transport, token: string): Promise<void> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const cursor = await readCursor(db);
-    const res = await send(transport, { method: 'GET', path: `/api/sync/pull?cursor=${cursor}&limit=${PULL_PAGE_MAX}`, token });
+    const res = await send(transport, {
+      method: 'GET',
+      path: `/api/sync/pull?cursor=${cursor}&limit=${PULL_PAGE_MAX}`,
+      token,
+    });
     check(res.status);
     const page = PullResponse.parse(res.body);
     if (page.reset) {

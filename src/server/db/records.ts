@@ -6,7 +6,7 @@ import type { Centre, EntityName, EntityRecord } from '../../domain/entities.ts'
 import type { Tx } from './database.ts';
 import { centres, entityTables, scopeVersions } from './schema.ts';
 
-const SERVER_ONLY_COLUMNS = new Set(['version', 'clocks', 'passwordHash']);
+export const SERVER_ONLY_COLUMNS = new Set(['version', 'clocks', 'passwordHash']);
 
 export function toRecord<E extends EntityName>(_entity: E, row: Record<string, unknown>): EntityRecord<E> {
   const record: Record<string, unknown> = {};

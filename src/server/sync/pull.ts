@@ -1,12 +1,12 @@
 // GET /api/sync/pull: the changes after a cursor that the user may see, in version order, a page at a time.
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { type EntityName, entityNames } from '../../domain/entities.ts';
 import { canRead } from '../../domain/permissions.ts';
 import { PROTOCOL_VERSION, PullQuery, PullResponse } from '../../sync/protocol.ts';
 import { visibleRows } from '../auth/scope.ts';
 import type { Db } from '../db/database.ts';
-import { toRecord } from '../db/records.ts';
+import { recordJson } from '../db/record-json.ts';
 import { entityTables, scopeVersions } from '../db/schema.ts';
 import { addRoute } from '../http/route.ts';
 
@@ -19,7 +19,7 @@ export function registerPullRoute(app: FastifyInstance, db: Db): void {
     auth: true,
     query: PullQuery,
     response: PullResponse,
-    handler: async ({ user, query }) => {
+    handler: async ({ user, query, reply }) => {
       const [scope] = await db.select().from(scopeVersions).where(eq(scopeVersions.centreId, user.centreId));
       const mustReset =
         scope !== undefined &&
@@ -35,35 +35,51 @@ export function registerPullRoute(app: FastifyInstance, db: Db): void {
         };
       }
       // Versions are unique within a centre, so "the first `limit` rows after the cursor" across all tables is
-      // well defined: fetch up to `limit` from each table, then keep the lowest versions.
-      const perTable = await Promise.all(
-        entityNames
-          .filter((entity) => canRead(user.role, entity))
-          .map(async (entity) => {
-            const table = entityTables[entity];
-            const rows = await db
-              .select()
-              .from(table)
-              .where(and(gt(table.version, query.cursor), visibleRows(db, user, entity)))
-              .orderBy(asc(table.version))
-              .limit(query.limit + 1);
-            return rows.map((row) => ({ entity, version: row.version, row }));
-          }),
+      // well defined: find the version where the page ends (from the versions alone), then have each table build
+      // its records up to there as JSON in the database.
+      const readable = entityNames.filter((entity) => canRead(user.role, entity));
+      const after = (entity: EntityName) =>
+        and(gt(entityTables[entity].version, query.cursor), visibleRows(db, user, entity));
+      const versions = (
+        await Promise.all(
+          readable.map((entity) =>
+            db
+              .select({ version: entityTables[entity].version })
+              .from(entityTables[entity])
+              .where(after(entity))
+              .orderBy(asc(entityTables[entity].version))
+              .limit(query.limit + 1),
+          ),
+        )
+      )
+        .flat()
+        .map((r) => r.version)
+        .sort((a, b) => a - b);
+      const hasMore = versions.length > query.limit;
+      const end = versions[Math.min(versions.length, query.limit) - 1];
+      reply.type('application/json; charset=utf-8');
+      if (end === undefined) return pageJson(query.cursor, false, []);
+      const parts = await Promise.all(
+        readable.map(async (entity) => {
+          const table = entityTables[entity];
+          const rows = await db.execute<{ records: string | null }>(
+            sql`select json_agg(${recordJson(table)} order by ${table.version})::text as records
+                from ${table} where ${and(after(entity), lte(table.version, end))}`,
+          );
+          const json = (rows as unknown as { rows: { records: string | null }[] }).rows[0]?.records;
+          return json ? `${JSON.stringify(entity)}:${json}` : null;
+        }),
       );
-      const all = perTable.flat().sort((a, b) => a.version - b.version);
-      const page = all.slice(0, query.limit);
-      const changes: Partial<Record<EntityName, unknown[]>> = {};
-      for (const { entity, row } of page) {
-        const list = changes[entity] ?? [];
-        list.push(toRecord(entity, row));
-        changes[entity] = list;
-      }
-      return {
-        protocolVersion: PROTOCOL_VERSION,
-        cursor: page.length > 0 ? page[page.length - 1]!.version : query.cursor,
-        hasMore: all.length > query.limit,
-        changes,
-      };
+      return pageJson(
+        end,
+        hasMore,
+        parts.filter((p): p is string => p !== null),
+      );
     },
   });
+}
+
+/** The page as JSON text: the records arrive from the database already serialised. */
+function pageJson(cursor: number, hasMore: boolean, changes: string[]): string {
+  return `{"protocolVersion":${PROTOCOL_VERSION},"cursor":${cursor},"hasMore":${hasMore},"changes":{${changes.join(',')}}}`;
 }

@@ -11,6 +11,7 @@ import { errorMessage, requestLanguage } from './http/messages.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { sendAppShell, serveClient } from './http/static-client.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
+import { registerHistoryRoutes } from './routes/history.ts';
 import { registerRecordRoutes } from './routes/records.ts';
 import { registerUserRoutes } from './routes/users.ts';
 import { registerPullRoute } from './sync/pull.ts';
@@ -87,6 +88,7 @@ export async function createApp({ database, config }: AppDeps): Promise<FastifyI
   registerAuthRoutes(app, db, config);
   registerRecordRoutes(app, db);
   registerUserRoutes(app, db);
+  registerHistoryRoutes(app, db);
   registerPullRoute(app, db);
   registerPushRoute(app, db);
   registerImportRoute(app, db);

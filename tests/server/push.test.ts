@@ -148,6 +148,51 @@ describe.each(testDatabases)('push on $name', (target) => {
     expect(res2.json().results[0].outcome).toBe('superseded');
   });
 
+  it("[LOG1] staff see a record's history and the conflicts; nobody else does", async () => {
+    const d1 = device();
+    const d2 = device();
+    const id = await freshMark();
+    await push(instructor, d1.id, [d1.mutation('marks', id, { status: 'absent' }, now() + 1000)]);
+    const loser = d2.mutation('marks', id, { status: 'excused' }, now() - 60_000);
+    await push(instructor, d2.id, [loser]);
+
+    const history = await t.app.inject({
+      method: 'GET',
+      url: `/api/history?recordId=${id}`,
+      headers: bearer(admin),
+    });
+    expect(history.statusCode).toBe(200);
+    const entries = history.json();
+    expect(entries.map((e: { outcome: string }) => e.outcome)).toEqual(['superseded', 'applied', 'applied']);
+    expect(entries[1]).toMatchObject({
+      userId: a.users.instructor.id,
+      userName: a.users.instructor.displayName,
+      deviceId: d1.id,
+      changes: { status: ['present', 'absent'] },
+    });
+
+    const conflicts = await t.app.inject({
+      method: 'GET',
+      url: '/api/conflicts?entity=marks',
+      headers: bearer(admin),
+    });
+    expect(conflicts.json()).toContainEqual(
+      expect.objectContaining({ mutationId: loser.id, lost: { status: 'excused' } }),
+    );
+
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/history?recordId=${id}`, headers: bearer(instructor) }))
+        .statusCode,
+    ).toBe(403);
+    const otherAdmin = await login(t.app, b.users.admin.username);
+    const foreign = await t.app.inject({
+      method: 'GET',
+      url: `/api/history?recordId=${id}`,
+      headers: bearer(otherAdmin),
+    });
+    expect(foreign.json()).toEqual([]);
+  });
+
   it('[HLC4] a stamp from a clock years ahead is clamped: an honest later write still wins', async () => {
     const liar = device();
     const honest = device();

@@ -14,6 +14,7 @@ export interface StoredSession {
 const SESSION = 'session';
 const CURSOR = 'pullCursor';
 const DEVICE_ID = 'deviceId';
+const EXPORTED_THROUGH = 'exportedThroughSeq';
 
 export async function readSession(db: AppDb): Promise<StoredSession | null> {
   return ((await db.meta.get(SESSION))?.value as StoredSession | undefined) ?? null;
@@ -53,6 +54,17 @@ export async function deviceId(db: AppDb): Promise<string> {
     await db.meta.put({ key: DEVICE_ID, value: id });
     return id;
   });
+}
+
+/** Remembers that every outbox entry up to `seq` was saved to a file. */
+export async function markExported(db: AppDb, seq: number): Promise<void> {
+  await db.meta.put({ key: EXPORTED_THROUGH, value: seq });
+}
+
+/** Changes waiting for the server that were not saved to a file either: these must not be abandoned. */
+export async function unsavedPendingCount(db: AppDb): Promise<number> {
+  const through = ((await db.meta.get(EXPORTED_THROUGH))?.value as number | undefined) ?? 0;
+  return db.outbox.where('seq').above(through).count();
 }
 
 export const META_KEYS = { SESSION, CURSOR, DEVICE_ID } as const;

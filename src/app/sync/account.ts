@@ -2,7 +2,7 @@
 // and downloads the user's data; signing out never throws away changes that are not on the server yet.
 import { LoginResponse } from '../../domain/auth.ts';
 import type { AppDb } from '../db/app-db.ts';
-import { clearSession, readSession, saveSession } from '../db/device-state.ts';
+import { clearSession, readSession, saveSession, unsavedPendingCount } from '../db/device-state.ts';
 import { syncOnce } from './engine.ts';
 import { apiRequest } from './http.ts';
 import { fetchTransport } from './transport.ts';
@@ -24,7 +24,7 @@ export async function signIn(db: AppDb, username: string, password: string, lang
   if (previous && previous.me.user.id !== login.me.user.id) {
     // Another person on a shared phone: the previous user's data must not show, and their unsent changes must not
     // be lost or sent under the new account.
-    const pending = await db.outbox.count();
+    const pending = await unsavedPendingCount(db);
     if (pending > 0) throw new PendingChangesError(pending);
     await db.delete();
     await db.open();
@@ -35,9 +35,12 @@ export async function signIn(db: AppDb, username: string, password: string, lang
   });
 }
 
-/** Signs out, unless changes are still waiting to be sent (they would be stranded on a signed-out device). */
+/**
+ * Signs out, unless changes are waiting to be sent and were not saved to a file (they would be stranded on a
+ * signed-out device). Saved ones stay in the outbox and still go up if the same person signs in again.
+ */
 export async function signOut(db: AppDb): Promise<void> {
-  const pending = await db.outbox.count();
+  const pending = await unsavedPendingCount(db);
   if (pending > 0) throw new PendingChangesError(pending);
   const session = await readSession(db);
   if (session && navigator.onLine) {

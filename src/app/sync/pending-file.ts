@@ -2,7 +2,7 @@
 // The mutations keep their ids, so sending a file twice, or after the phone itself synced, changes nothing (PUSH7).
 import { PendingFile, PROTOCOL_VERSION, PushResponse } from '../../sync/protocol.ts';
 import type { AppDb } from '../db/app-db.ts';
-import { deviceId, readSession } from '../db/device-state.ts';
+import { deviceId, markExported, readSession } from '../db/device-state.ts';
 import { toWire } from './engine.ts';
 import { ApiRequestError, apiRequest } from './http.ts';
 
@@ -18,6 +18,8 @@ export async function exportPending(db: AppDb): Promise<{ file: PendingFile; nam
     exportedAt: new Date().toISOString(),
     mutations: entries.map(toWire),
   };
+  const last = entries[entries.length - 1];
+  if (last) await markExported(db, last.seq);
   const stamp = file.exportedAt.slice(0, 16).replace(/[-:T]/g, '');
   return { file, name: `diem-danh-chua-dong-bo-${stamp}.json` };
 }

@@ -2,7 +2,7 @@
 // learner, and undo puts the marks back as they were (a new mark is deleted again).
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDb } from '../../../src/app/db/app-db.ts';
-import { markLearners, undo } from '../../../src/app/features/roll/roll-actions.ts';
+import { markLearners, noteLearner, undo } from '../../../src/app/features/roll/roll-actions.ts';
 import type { Session } from '../../../src/domain/entities.ts';
 import { markId, newId } from '../../../src/domain/ids.ts';
 
@@ -47,6 +47,26 @@ describe('roll actions', () => {
     await undo(db, undoAll, centreId);
     expect((await db.marks.toArray()).every((m) => m.deleted)).toBe(true);
     expect(await db.outbox.count()).toBe(3 + 1 + 1 + 3);
+  });
+
+  it('notes a reason on a mark (creating it if needed) and undoes the note', async () => {
+    db = new AppDb(`test-${newId()}`);
+    const ctx = { session, userId: newId(), centreId };
+    const [late, unmarked] = [newId(), newId()];
+    await markLearners(db, ctx, [late], 'late', new Map());
+    const current = new Map((await db.marks.toArray()).map((m) => [m.learnerId, m]));
+    const undoNote = await noteLearner(db, ctx, late, 'Xe hỏng giữa đường', current);
+    expect(await db.marks.get(markId(session.id, late))).toMatchObject({
+      status: 'late',
+      note: 'Xe hỏng giữa đường',
+    });
+    await noteLearner(db, ctx, unmarked, 'Đến giữa giờ', current);
+    expect(await db.marks.get(markId(session.id, unmarked))).toMatchObject({
+      status: 'present',
+      note: 'Đến giữa giờ',
+    });
+    await undo(db, undoNote, centreId);
+    expect(await db.marks.get(markId(session.id, late))).toMatchObject({ status: 'late', note: '' });
   });
 
   it('writes nothing when a change breaks the schema', async () => {

@@ -12,7 +12,8 @@ import { useRoll } from '../../db/hooks.ts';
 import { usePendingRecordIds } from '../../db/outbox.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
-import { markLearners, undo } from './roll-actions.ts';
+import { NoteEditor } from './NoteEditor.tsx';
+import { markLearners, noteLearner, undo } from './roll-actions.ts';
 import { useRollUndo } from './roll-undo.ts';
 
 /** The statuses offered as buttons on each row, in tapping order. */
@@ -143,6 +144,16 @@ export function RollPage({ session }: { session: StoredSession }) {
                   </button>
                 ))}
               </fieldset>
+              <NoteEditor
+                label={t('roll.noteFor', { name: learner.fullName })}
+                value={roll.marks.get(learner.id)?.note ?? ''}
+                onSave={async (note) =>
+                  remember(
+                    t('roll.noteSaved', { name: learner.fullName }),
+                    await noteLearner(db, ctx, learner.id, note, roll.marks),
+                  )
+                }
+              />
             </li>
           );
         })}

@@ -54,6 +54,31 @@ export async function markLearners(
   return undo;
 }
 
+/** Sets a learner's note (a reason for being late or excused, or anything else); the mark is created if needed. */
+export async function noteLearner(
+  db: AppDb,
+  ctx: RollContext,
+  learnerId: string,
+  note: string,
+  marks: Map<string, AttendanceMark>,
+): Promise<Change[]> {
+  const undoNote = undoOf([learnerId], marks, ctx);
+  const id = markId(ctx.session.id, learnerId);
+  const changes: Change<'marks'>['changes'] = (await db.marks.get(id))
+    ? { note, deleted: false }
+    : {
+        sessionId: ctx.session.id,
+        learnerId,
+        status: 'present',
+        note,
+        markedBy: ctx.userId,
+        markedAt: new Date().toISOString(),
+        deleted: false,
+      };
+  await writeChanges(db, [{ entity: 'marks', recordId: id, changes } as Change], ctx.centreId);
+  return undoNote;
+}
+
 export function undo(db: AppDb, changes: Change[], centreId: string): Promise<void> {
   return writeChanges(db, changes, centreId);
 }

@@ -1,20 +1,20 @@
 // Push throughput: 10,000 new marks from one device, in protocol batches, until all are acknowledged; and the
 // compressed bytes each mark costs on the wire. Prints figures for PGlite, and for PostgreSQL when DATABASE_URL is set.
 import { gzipSync } from 'node:zlib';
-import pg from 'pg';
 import { markId, newId } from '../src/domain/ids.ts';
 import { createApp } from '../src/server/app.ts';
 import { testConfig } from '../src/server/config.ts';
-import { type DatabaseTarget, openDatabase } from '../src/server/db/database.ts';
+import { type Database, openDatabase } from '../src/server/db/database.ts';
 import { insertRecords } from '../src/server/db/records.ts';
 import { seedDemo, vietnamToday } from '../src/server/demo/seed-demo.ts';
 import { encodeHlc } from '../src/sync/hlc.ts';
 import { PROTOCOL_VERSION, PUSH_MAX_MUTATIONS, type WireMutation } from '../src/sync/protocol.ts';
+import { openFreshPostgres } from '../tests/server/helpers/databases.ts';
 
 const MARKS = Number(process.env.BENCH_MARKS ?? 10_000);
 
-export async function benchPush(target: DatabaseTarget, label: string) {
-  const database = await openDatabase(target);
+export async function benchPush(open: () => Promise<Database>, label: string) {
+  const database = await open();
   const demo = await seedDemo(database.db, vietnamToday());
   const app = await createApp({ database, config: testConfig() });
   const login = await app.inject({
@@ -115,25 +115,8 @@ export async function benchPush(target: DatabaseTarget, label: string) {
   );
 }
 
-/** A throw-away database on the configured server, so the benchmark never touches real data. */
-async function withScratchPostgres(url: string, run: (scratchUrl: string) => Promise<void>) {
-  const name = `dd_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const scratch = new URL(url);
-    scratch.pathname = `/${name}`;
-    await run(scratch.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
-await benchPush({ memory: true }, 'PGlite');
+await benchPush(() => openDatabase({ memory: true }), 'PGlite');
+// A throw-away database on the configured server, so the benchmark never touches real data.
 if (process.env.DATABASE_URL) {
-  await withScratchPostgres(process.env.DATABASE_URL, (databaseUrl) =>
-    benchPush({ databaseUrl }, 'PostgreSQL'),
-  );
+  await benchPush(async () => (await openFreshPostgres(process.env.DATABASE_URL!))[0]!, 'PostgreSQL');
 }

@@ -55,4 +55,3 @@ export const POLICY: Record<Role, Record<EntityName, Grant>> = {
 };
 
 export const canRead = (role: Role, entity: EntityName): boolean => POLICY[role][entity].read !== 'none';
-export const canWrite = (role: Role, entity: EntityName): boolean => POLICY[role][entity].write !== 'none';

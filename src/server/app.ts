@@ -3,6 +3,7 @@
 import fastifyCompress from '@fastify/compress';
 import fastifyHelmet from '@fastify/helmet';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { ApiErrorBody } from '../domain/errors.ts';
 import { PROTOCOL_VERSION } from '../sync/protocol.ts';
 import type { ServerConfig } from './config.ts';
 import type { Database } from './db/database.ts';
@@ -77,12 +78,13 @@ export async function createApp({ database, config }: AppDeps): Promise<FastifyI
     const lang = requestLanguage(req.headers['accept-language']);
     const { issues, retryAfterSeconds } = apiError.details;
     if (retryAfterSeconds) reply.header('Retry-After', String(retryAfterSeconds));
-    return reply.code(apiError.status).send({
+    const body: ApiErrorBody = {
       error: apiError.code,
       message: errorMessage(apiError.code, lang, { seconds: retryAfterSeconds ?? 0 }),
       ...(issues && { issues }),
       ...(retryAfterSeconds && { retryAfterSeconds }),
-    });
+    };
+    return reply.code(apiError.status).send(body);
   });
 
   registerAuthRoutes(app, db, config);

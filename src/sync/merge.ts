@@ -5,11 +5,6 @@
 /** Stamp of the write that set each field of a record. */
 export type FieldClocks = Record<string, string>;
 
-export interface FieldChange {
-  field: string;
-  value: unknown;
-}
-
 export interface MergeOutcome {
   /** Fields whose incoming value won, with their new value. */
   won: Record<string, unknown>;

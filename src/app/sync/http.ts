@@ -1,7 +1,7 @@
 // Calls the API: JSON in, zod-checked JSON out, and error answers turned into an ApiRequestError carrying the code
 // (the screen words it through i18next). A network failure is its own error, so callers can tell "offline".
 import type { z } from 'zod';
-import type { ErrorCode } from '../../domain/errors.ts';
+import type { ApiErrorBody, ErrorCode } from '../../domain/errors.ts';
 
 export class ApiRequestError extends Error {
   constructor(
@@ -34,7 +34,7 @@ export async function apiRequest<T extends z.ZodType>(
     throw new NetworkError('network');
   }
   if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { error?: ErrorCode; retryAfterSeconds?: number };
+    const body = (await res.json().catch(() => ({}))) as Partial<ApiErrorBody>;
     throw new ApiRequestError(res.status, body.error ?? 'internal', body.retryAfterSeconds);
   }
   if (!options.schema) return undefined as z.infer<T>;

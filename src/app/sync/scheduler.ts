@@ -77,7 +77,6 @@ export function startSyncScheduler(db: AppDb, transport: Transport = fetchTransp
   document.addEventListener('visibilitychange', onVisible);
   let firstCount = true;
   const unobserve = observePendingCount(db, (count) => {
-    status.set({ pending: count });
     if (!firstCount && count > 0 && failures === 0) schedule(AFTER_CHANGE_MS);
     firstCount = false;
   });

@@ -1,5 +1,5 @@
-// Ephemeral sync state for the always-visible indicator: running, last success, last failure, unsynced count, and
-// the scheduler's "sync now".
+// Ephemeral sync state for the always-visible indicator: running, last success, last failure, and the scheduler's
+// "sync now". (The unsynced count is read live from the outbox where it is shown.)
 import { create } from 'zustand';
 import type { SyncFailure } from './engine.ts';
 
@@ -7,7 +7,6 @@ export interface SyncStatus {
   running: boolean;
   lastSyncedAt: string | null;
   error: SyncFailure | null;
-  pending: number;
   syncNow: () => void;
   set(patch: Partial<Omit<SyncStatus, 'set'>>): void;
 }
@@ -16,7 +15,6 @@ export const useSyncStatus = create<SyncStatus>((set) => ({
   running: false,
   lastSyncedAt: null,
   error: null,
-  pending: 0,
   syncNow: () => {},
   set: (patch) => set(patch),
 }));

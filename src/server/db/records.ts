@@ -19,8 +19,13 @@ export function toRecord<E extends EntityName>(_entity: E, row: Record<string, u
 
 const TIMESTAMP_FIELDS = new Set(['updatedAt', 'markedAt']);
 
-function toRow(record: Record<string, unknown>, version: number): Record<string, unknown> {
-  const row: Record<string, unknown> = { version };
+/** A domain record as a table row, with its version (and, for synced writes, the fields' HLC stamps). */
+export function toRow(
+  record: Record<string, unknown>,
+  version: number,
+  clocks?: Record<string, string>,
+): Record<string, unknown> {
+  const row: Record<string, unknown> = { version, ...(clocks && { clocks }) };
   for (const [key, value] of Object.entries(record)) {
     row[key] = TIMESTAMP_FIELDS.has(key) && typeof value === 'string' ? new Date(value) : value;
   }

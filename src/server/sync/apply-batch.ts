@@ -11,7 +11,7 @@ import { mergeFields } from '../../sync/merge.ts';
 import type { Mutation } from '../../sync/protocol.ts';
 import { visibleRows } from '../auth/scope.ts';
 import { bulkWrite } from '../db/bulk-write.ts';
-import { allocateVersions, toRecord } from '../db/records.ts';
+import { allocateVersions, toRecord, toRow } from '../db/records.ts';
 import { changeLog, entityTables } from '../db/schema.ts';
 import {
   type Answer,
@@ -27,10 +27,8 @@ import {
   isWalkInCreation,
   MAX_CLOCK_DRIFT_MS,
   mergedRecord,
-  REFERENCES,
   Rejection,
   referencesOf,
-  toDbRow,
 } from './mutation-rules.ts';
 
 class NeedsOneByOne extends Error {}
@@ -127,8 +125,7 @@ async function knownReferences(ctx: ApplyContext, mutations: Mutation[]): Promis
   const wanted = mutations.flatMap((m) => referencesOf(m.fields));
   const known = new Set<string>();
   for (const [entity, refs] of byEntity(wanted, (r) => r.entity)) {
-    const table = (Object.values(REFERENCES).find((r) => r.entity === entity)?.table ??
-      entityTables[entity]) as Table;
+    const table = entityTables[entity] as Table;
     const found = await ids(
       ctx,
       entity,
@@ -205,7 +202,7 @@ async function applyInMemoryThenWrite(ctx: ApplyContext, mutations: Mutation[]):
   for (const entity of order) {
     const rows = changed
       .filter(([, s]) => s.entity === entity)
-      .map(([, s]) => toDbRow(s.current!, version++, s.clocks));
+      .map(([, s]) => toRow(s.current!, version++, s.clocks));
     if (rows.length === 0) continue;
     const table = entityTables[entity] as Table;
     await bulkWrite(ctx.tx, table, rows, table.id);

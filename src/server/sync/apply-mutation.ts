@@ -9,7 +9,7 @@ import type { Mutation, PushResult } from '../../sync/protocol.ts';
 import type { AuthUser } from '../auth/authenticate.ts';
 import { visibleRows } from '../auth/scope.ts';
 import type { Db, Tx } from '../db/database.ts';
-import { allocateVersions, toRecord } from '../db/records.ts';
+import { allocateVersions, toRecord, toRow } from '../db/records.ts';
 import { changeLog, entityTables, users } from '../db/schema.ts';
 import {
   asRejection,
@@ -19,7 +19,6 @@ import {
   mergedRecord,
   REFERENCES,
   Rejection,
-  toDbRow,
 } from './mutation-rules.ts';
 
 export interface ApplyContext {
@@ -128,7 +127,7 @@ async function applyChecked(ctx: ApplyContext, m: Mutation): Promise<Answer> {
   await checkReferences(ctx, record);
 
   const version = await allocateVersions(ctx.tx, user.centreId, 1);
-  const row = toDbRow(record, version, merge.clocks);
+  const row = toRow(record, version, merge.clocks);
   await ctx.tx.insert(table).values(row).onConflictDoUpdate({ target: table.id, set: row });
   if (!isWalkInCreation(user, entity, Boolean(existing)) && !(await inWriteScope(ctx, entity, m.recordId))) {
     throw new Rejection('forbidden');

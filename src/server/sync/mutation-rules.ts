@@ -91,16 +91,6 @@ export function mergedRecord(
   return record;
 }
 
-const TIMESTAMP_FIELDS = new Set(['updatedAt', 'markedAt']);
-
-export function toDbRow(record: Record<string, unknown>, version: number, clocks: Record<string, string>) {
-  const row: Record<string, unknown> = { version, clocks };
-  for (const [key, value] of Object.entries(record)) {
-    row[key] = TIMESTAMP_FIELDS.has(key) && typeof value === 'string' ? new Date(value) : value;
-  }
-  return row;
-}
-
 /** A learner created by an instructor (a walk-in) is reachable only once enrolled, which the next mutation does. */
 export const isWalkInCreation = (user: AuthUser, entity: EntityName, existed: boolean) =>
   !existed && entity === 'learners' && user.role === 'instructor';

@@ -18,7 +18,7 @@ import { changeLog, deviceCursors } from '../db/schema.ts';
 import { ApiError } from '../http/api-error.ts';
 import { addRoute } from '../http/route.ts';
 import { applyBatch } from './apply-batch.ts';
-import type { Answer } from './apply-mutation.ts';
+import type { Answer, ApplyContext } from './apply-mutation.ts';
 
 /** The mutations of a request with their ids (derived from device and seq, PUSH7), in seq order. */
 const identify = (deviceId: string, wire: WireMutation[]): Mutation[] =>
@@ -55,6 +55,33 @@ async function earlierOutcomes(tx: Tx, ids: string[]): Promise<Map<string, Earli
   return found;
 }
 
+/** Answers new mutations in seq order: one already received (by an import, PUSH7) as before, the rest applied. */
+async function answer(ctx: ApplyContext, mutations: Mutation[]): Promise<PushResult[]> {
+  const earlier = await earlierOutcomes(
+    ctx.tx,
+    mutations.map((m) => m.id),
+  );
+  const applied = new Map(
+    (
+      await applyBatch(
+        ctx,
+        mutations.filter((m) => !earlier.has(m.id)),
+      )
+    ).map((r) => [r.id, r]),
+  );
+  return mutations.map((m) => toWire(applied.get(m.id) ?? { id: m.id, seq: m.seq, ...earlier.get(m.id)! }));
+}
+
+/** Identifies a request's mutations, after refusing an app whose protocol is too old (PUSH5). */
+function acceptRequest(body: {
+  protocolVersion: number;
+  deviceId: string;
+  mutations: WireMutation[];
+}): Mutation[] {
+  if (body.protocolVersion < MIN_CLIENT_PROTOCOL) throw new ApiError(426, 'clientTooOld');
+  return identify(body.deviceId, body.mutations);
+}
+
 export function registerPushRoute(app: FastifyInstance, db: Db): void {
   addRoute(app, {
     method: 'POST',
@@ -66,8 +93,7 @@ export function registerPushRoute(app: FastifyInstance, db: Db): void {
     body: PushRequest,
     response: PushResponse,
     handler: async ({ user, body }) => {
-      if (body.protocolVersion < MIN_CLIENT_PROTOCOL) throw new ApiError(426, 'clientTooOld');
-      const mutations = identify(body.deviceId, body.mutations);
+      const mutations = acceptRequest(body);
       return db.transaction(async (tx) => {
         const now = new Date();
         // Locks this device's cursor row: two pushes from one device (two tabs, a retry) apply one after the other.
@@ -83,27 +109,26 @@ export function registerPushRoute(app: FastifyInstance, db: Db): void {
         // A device id is bound to the account that first pushed from it; another account may not ride on it.
         if (!cursor || cursor.userId !== user.id) throw new ApiError(403, 'forbidden');
 
+        const replays = mutations.filter((m) => m.seq <= cursor.lastSeq);
+        const accepted: Mutation[] = [];
         let last = cursor.lastSeq;
-        const earlier = await earlierOutcomes(
-          tx,
-          mutations.map((m) => m.id),
-        );
-        const answers = new Map<string, Answer>();
-        const toApply: Mutation[] = [];
         for (const m of mutations) {
-          const known = earlier.get(m.id);
-          if (m.seq <= last) {
-            answers.set(m.id, { id: m.id, seq: m.seq, ...(known ?? { outcome: 'duplicate' }) });
-            continue;
-          }
+          if (m.seq <= cursor.lastSeq) continue;
           if (m.seq > last + 1 && !body.acceptGap) break; // the device resends from last + 1
-          if (known) answers.set(m.id, { id: m.id, seq: m.seq, ...known });
-          else toApply.push(m);
+          accepted.push(m);
           last = m.seq;
         }
-        for (const r of await applyBatch({ db, tx, user, deviceId: body.deviceId, now }, toApply))
-          answers.set(r.id, r);
-        const results = mutations.filter((m) => answers.has(m.id)).map((m) => toWire(answers.get(m.id)!));
+        const earlier = await earlierOutcomes(
+          tx,
+          replays.map((m) => m.id),
+        );
+        const results = [
+          ...replays.map((m) => ({
+            seq: m.seq,
+            ...(earlier.get(m.id) ?? { outcome: 'duplicate' as const }),
+          })),
+          ...(await answer({ db, tx, user, deviceId: body.deviceId, now }, accepted)),
+        ];
         if (last !== cursor.lastSeq) {
           await tx
             .update(deviceCursors)
@@ -130,21 +155,9 @@ export function registerImportRoute(app: FastifyInstance, db: Db): void {
     body: ImportRequest,
     response: PushResponse,
     handler: async ({ user, body }) => {
-      if (body.protocolVersion < MIN_CLIENT_PROTOCOL) throw new ApiError(426, 'clientTooOld');
-      const mutations = identify(body.deviceId, body.mutations);
+      const mutations = acceptRequest(body);
       return db.transaction(async (tx) => {
-        const now = new Date();
-        const earlier = await earlierOutcomes(
-          tx,
-          mutations.map((m) => m.id),
-        );
-        const fresh = mutations.filter((m) => !earlier.has(m.id));
-        const applied = new Map(
-          (await applyBatch({ db, tx, user, deviceId: body.deviceId, now }, fresh)).map((r) => [r.id, r]),
-        );
-        const results = mutations.map(
-          (m) => applied.get(m.id) ?? { id: m.id, seq: m.seq, ...earlier.get(m.id)! },
-        );
+        const results = await answer({ db, tx, user, deviceId: body.deviceId, now: new Date() }, mutations);
         // The original device's own cursor is left alone: when it comes back, its pushes are recognised by id.
         return { protocolVersion: PROTOCOL_VERSION, lastSeq: 0, results };
       });

@@ -8,10 +8,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rollMarks } from '../../src/app/db/local-records.ts';
 import { writeChange } from '../../src/app/db/local-write.ts';
 import type { LoginResponse } from '../../src/domain/auth.ts';
 import type { Learner, MarkStatus, Session } from '../../src/domain/entities.ts';
-import { markId, newId } from '../../src/domain/ids.ts';
+import { newId } from '../../src/domain/ids.ts';
 import { createApp } from '../../src/server/app.ts';
 import { testConfig } from '../../src/server/config.ts';
 import type { Database } from '../../src/server/db/database.ts';
@@ -161,9 +162,8 @@ describe.each(testDatabases)('convergence on $name', (target) => {
               const d = devices[c.device]!;
               const lid =
                 c.kind === 'mark' || c.kind === 'note' || c.kind === 'delete' ? learners[c.learner]!.id : '';
-              const id = markId(session.id, lid);
               if (c.kind === 'mark' || c.kind === 'note' || c.kind === 'delete') {
-                const exists = await d.db.marks.get(id);
+                const exists = (await rollMarks(d.db, session.id))[lid];
                 const changes =
                   c.kind === 'mark'
                     ? { status: c.status }
@@ -171,15 +171,22 @@ describe.each(testDatabases)('convergence on $name', (target) => {
                       ? { note: c.note }
                       : { deleted: true };
                 const full = {
-                  sessionId: session.id,
-                  learnerId: lid,
                   status: 'present' as const,
                   note: '',
                   markedBy: users[c.device]!.id,
                   markedAt: new Date().toISOString(),
                   deleted: false,
                 };
-                await writeChange(d.db, 'marks', id, exists ? changes : { ...full, ...changes }, a.centreId);
+                await writeChange(
+                  d.db,
+                  {
+                    entity: 'marks',
+                    sessionId: session.id,
+                    learnerId: lid,
+                    changes: exists ? changes : { ...full, ...changes },
+                  },
+                  a.centreId,
+                );
                 const last = await d.db.outbox.orderBy('seq').last();
                 created[c.device]!.add(last!.id);
               } else if (c.kind === 'sync') await d.sync();
@@ -199,7 +206,7 @@ describe.each(testDatabases)('convergence on $name', (target) => {
               rows.map((m) => `${m.id} ${m.status} ${m.note} ${m.deleted}`).sort();
             for (const d of devices) {
               expect(await d.db.outbox.count()).toBe(0);
-              const local = await d.db.marks.where('sessionId').equals(session.id).toArray();
+              const local = Object.values(await rollMarks(d.db, session.id));
               expect(view(local), d.label).toEqual(view(serverMarks));
             }
 

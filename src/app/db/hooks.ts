@@ -13,6 +13,7 @@ import { compareVietnameseNames } from '../../domain/vietnamese-text.ts';
 import type { AppDb } from './app-db.ts';
 import { useDb } from './DbProvider.tsx';
 import { readSession, type StoredSession } from './device-state.ts';
+import { rollMarks } from './local-records.ts';
 
 const alive = <T extends { deleted: boolean }>(rows: T[]) => rows.filter((r) => !r.deleted);
 
@@ -110,19 +111,14 @@ export function useLearnerRecord(learnerId: string | null): LearnerClassRecord[]
   return useLiveQuery(async () => {
     if (!learnerId) return [];
     const enrollments = alive(await db.enrollments.where('learnerId').equals(learnerId).toArray());
-    const marks = alive(await db.marks.where('learnerId').equals(learnerId).toArray());
     const records = await Promise.all(
       enrollments.map(async (enrollment) => {
         const cls = await db.classes.get(enrollment.classId);
         const sessions = alive(await db.sessions.where('classId').equals(enrollment.classId).toArray());
-        const ids = new Set(sessions.map((s) => s.id));
+        const rolls = await db.rolls.bulkGet(sessions.map((s) => s.id));
+        const marks = rolls.map((r) => r?.marks[learnerId]).filter((m): m is AttendanceMark => Boolean(m));
         return cls && !cls.deleted
-          ? {
-              cls,
-              enrollment,
-              sessions: sessions.sort(compareSessions),
-              marks: marks.filter((m) => ids.has(m.sessionId)),
-            }
+          ? { cls, enrollment, sessions: sessions.sort(compareSessions), marks: alive(marks) }
           : null;
       }),
     );
@@ -154,9 +150,7 @@ export function useRoll(sessionId: string): RollData | null | undefined {
     const learners = alive(
       (await db.learners.bulkGet(enrolled.map((e) => e.learnerId))).filter((l): l is Learner => Boolean(l)),
     ).sort(compareVietnameseNames);
-    const marks = new Map(
-      alive(await db.marks.where('sessionId').equals(sessionId).toArray()).map((m) => [m.learnerId, m]),
-    );
+    const marks = new Map(alive(Object.values(await rollMarks(db, sessionId))).map((m) => [m.learnerId, m]));
     return { session, cls, learners, marks };
   }, [db, sessionId]);
 }

@@ -1,11 +1,12 @@
 // Every change made on this device goes through here: the record and its outbox entry are written in one
 // transaction, with the next seq and a fresh HLC stamp (SPEC DEV1). The UI reads the tables, so it never waits.
 import { type EntityName, type EntityRecord, entitySchemas } from '../../domain/entities.ts';
-import { mutationId } from '../../domain/ids.ts';
+import { markId, mutationId } from '../../domain/ids.ts';
 import { encodeHlc, type HlcState, tick } from '../../sync/hlc.ts';
 import { SERVER_FIELDS } from '../../sync/protocol.ts';
-import { type AppDb, entityTable, type OutboxEntry } from './app-db.ts';
+import type { AppDb, OutboxEntry, PlainEntity } from './app-db.ts';
 import { deviceId } from './device-state.ts';
+import { LocalRecords, type RecordKey, recordTables } from './local-records.ts';
 
 const HLC = 'hlc';
 const NEXT_SEQ = 'nextSeq';
@@ -18,10 +19,28 @@ function withoutServerFields(record: Record<string, unknown>): Record<string, un
   return fields;
 }
 
-export interface Change<E extends EntityName = EntityName> {
-  entity: E;
-  recordId: string;
-  changes: Changes<E>;
+/** A change to one record. A mark is named by its session and learner (its id derives from them). */
+export type Change =
+  | { [E in PlainEntity]: { entity: E; recordId: string; changes: Changes<E> } }[PlainEntity]
+  | { entity: 'marks'; sessionId: string; learnerId: string; changes: Changes<'marks'> };
+
+const keyOf = (c: Change): RecordKey =>
+  c.entity === 'marks'
+    ? {
+        entity: 'marks',
+        recordId: markId(c.sessionId, c.learnerId),
+        sessionId: c.sessionId,
+        learnerId: c.learnerId,
+      }
+    : { entity: c.entity, recordId: c.recordId };
+
+/** What a record that does not exist yet starts from, before the change's fields are laid on. */
+function freshRecord(key: RecordKey, centreId: string): Record<string, unknown> {
+  const base = { id: key.recordId, deleted: false };
+  if (key.entity === 'centres') return base;
+  if (key.entity === 'marks')
+    return { ...base, centreId, sessionId: key.sessionId, learnerId: key.learnerId };
+  return { ...base, centreId };
 }
 
 /**
@@ -32,35 +51,34 @@ export interface Change<E extends EntityName = EntityName> {
 export async function writeChanges(db: AppDb, batch: Change[], centreId: string): Promise<void> {
   if (batch.length === 0) return;
   const device = await deviceId(db);
-  const tables = [...new Set(batch.map((c) => c.entity))].map((e) => entityTable(db, e));
-  await db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
+  await db.transaction('rw', [...recordTables(db), db.outbox, db.meta], async () => {
+    const records = new LocalRecords(db);
+    await records.load(batch.map(keyOf));
     let clock = ((await db.meta.get(HLC))?.value as HlcState | undefined) ?? { millis: 0, counter: 0 };
     let seq = ((await db.meta.get(NEXT_SEQ))?.value as number | undefined) ?? 1;
     const now = new Date().toISOString();
-    for (const { entity, recordId, changes } of batch) {
-      const table = entityTable(db, entity);
-      const existing = (await table.get(recordId)) as Record<string, unknown> | undefined;
-      const base = existing ?? {
-        id: recordId,
-        ...(entity === 'centres' ? {} : { centreId }),
-        deleted: false,
-      };
-      const next = entitySchemas[entity].parse({ ...base, ...changes, updatedAt: now });
+    for (const change of batch) {
+      const { entity, changes } = change;
+      const key = keyOf(change);
+      const existing = records.get(key);
+      const base = existing ?? freshRecord(key, centreId);
+      const next = entitySchemas[entity].parse({ ...base, ...changes, updatedAt: now }) as { id: string };
       const fields = existing ? { ...changes } : withoutServerFields(next as Record<string, unknown>);
       clock = tick(clock, Date.now());
       const entry: OutboxEntry = {
         seq,
         id: mutationId(device, seq),
         entity,
-        recordId,
+        recordId: key.recordId,
         fields,
         hlc: encodeHlc({ ...clock, deviceId: device }),
         createdAt: now,
       };
-      await table.put(next);
+      records.put(entity, next);
       await db.outbox.add(entry);
       seq += 1;
     }
+    await records.flush();
     await db.meta.bulkPut([
       { key: HLC, value: clock },
       { key: NEXT_SEQ, value: seq },
@@ -69,12 +87,6 @@ export async function writeChanges(db: AppDb, batch: Change[], centreId: string)
 }
 
 /** One change; see writeChanges. */
-export function writeChange<E extends EntityName>(
-  db: AppDb,
-  entity: E,
-  recordId: string,
-  changes: Changes<E>,
-  centreId: string,
-): Promise<void> {
-  return writeChanges(db, [{ entity, recordId, changes } as Change], centreId);
+export function writeChange(db: AppDb, change: Change, centreId: string): Promise<void> {
+  return writeChanges(db, [change], centreId);
 }

@@ -132,19 +132,33 @@ async function push(db: AppDb, transport: Transport, token: string): Promise<voi
   }
 }
 
+async function fetchPage(transport: Transport, token: string, cursor: number): Promise<PullResponse> {
+  const res = await send(transport, {
+    method: 'GET',
+    path: `/api/sync/pull?cursor=${cursor}&limit=${PULL_PAGE_MAX}`,
+    token,
+  });
+  check(res.status);
+  return PullResponse.parse(res.body);
+}
+
+/**
+ * Pulls every page after the stored cursor. The next page is requested while the current one is being stored, so
+ * the server's work and the device's writes overlap; a page is only ever applied after the one before it.
+ */
 async function pull(db: AppDb, transport: Transport, token: string): Promise<void> {
+  let next = fetchPage(transport, token, await readCursor(db));
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const cursor = await readCursor(db);
-    const res = await send(transport, {
-      method: 'GET',
-      path: `/api/sync/pull?cursor=${cursor}&limit=${PULL_PAGE_MAX}`,
-      token,
-    });
-    check(res.status);
-    const page = PullResponse.parse(res.body);
+    const page = await next;
     if (page.reset) {
       await resetLocalData(db);
+      next = fetchPage(transport, token, 0);
       continue;
+    }
+    if (page.hasMore) {
+      next = fetchPage(transport, token, page.cursor);
+      // Settled here so that a failure while storing this page does not leave it unhandled; awaited again above.
+      next.catch(() => {});
     }
     await applyPullPage(db, page);
     if (!page.hasMore) return;

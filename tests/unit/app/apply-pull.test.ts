@@ -3,9 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppDb } from '../../../src/app/db/app-db.ts';
 import { applyPullPage } from '../../../src/app/db/apply-pull.ts';
 import { readCursor } from '../../../src/app/db/device-state.ts';
-import type { Class } from '../../../src/domain/entities.ts';
-import { newId } from '../../../src/domain/ids.ts';
-import { PROTOCOL_VERSION } from '../../../src/sync/protocol.ts';
+import { rollMarks } from '../../../src/app/db/local-records.ts';
+import { writeChange } from '../../../src/app/db/local-write.ts';
+import type { AttendanceMark, Class } from '../../../src/domain/entities.ts';
+import { markId, newId } from '../../../src/domain/ids.ts';
+import { PROTOCOL_VERSION, type PullResponse } from '../../../src/sync/protocol.ts';
 
 const centreId = newId();
 const cls: Class = {
@@ -67,5 +69,42 @@ describe('applyPullPage', () => {
     ).rejects.toThrow();
     expect(await db.classes.count()).toBe(0);
     expect(await readCursor(db)).toBe(0);
+  });
+
+  it('[DEV2] files pulled marks into their session rolls, by learner, with pending local fields on top', async () => {
+    db = new AppDb(`test-${newId()}`);
+    const sessionId = newId();
+    const [a, b, instructor] = [newId(), newId(), newId()];
+    const mark = (learnerId: string, status: AttendanceMark['status']): AttendanceMark => ({
+      id: markId(sessionId, learnerId),
+      centreId,
+      updatedAt: '2026-11-20T01:00:00.000Z',
+      deleted: false,
+      sessionId,
+      learnerId,
+      status,
+      note: '',
+      markedBy: instructor,
+      markedAt: '2026-11-20T01:00:00.000Z',
+    });
+    const page = (cursor: number, marks: AttendanceMark[]): PullResponse => ({
+      protocolVersion: PROTOCOL_VERSION,
+      cursor,
+      hasMore: false,
+      changes: { marks },
+    });
+    await applyPullPage(db, page(1, [mark(a, 'present')]));
+    await writeChange(
+      db,
+      { entity: 'marks', sessionId, learnerId: a, changes: { note: 'Đến muộn 10 phút' } },
+      centreId,
+    );
+    // A later page changes A's status on the server and adds B: A keeps its pending note, B joins the same roll.
+    await applyPullPage(db, page(2, [mark(a, 'late'), mark(b, 'absent')]));
+    const roll = await rollMarks(db, sessionId);
+    expect(Object.keys(roll).sort()).toEqual([a, b].sort());
+    expect(roll[a]).toMatchObject({ status: 'late', note: 'Đến muộn 10 phút' });
+    expect(roll[b]).toEqual(mark(b, 'absent'));
+    expect(await db.rolls.count()).toBe(1);
   });
 });

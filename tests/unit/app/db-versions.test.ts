@@ -1,5 +1,5 @@
 // Convention 4: a database created by an older version of the app opens in the current one with its data intact
-// (and, for v2/v3, the outbox, rejected list and sent archive added empty).
+// (for v2/v3, the outbox, rejected list and sent archive added empty; for v4, marks regrouped into rolls).
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDb } from '../../../src/app/db/app-db.ts';
@@ -25,7 +25,9 @@ describe('AppDb versions', () => {
       meta: 'key',
     });
     const mark = { id: newId(), sessionId: newId(), learnerId: newId(), status: 'late', note: 'Xe hỏng' };
-    await v1.table('marks').put(mark);
+    const sameSession = { ...mark, id: newId(), learnerId: newId(), status: 'present', note: '' };
+    const otherSession = { ...mark, id: newId(), sessionId: newId() };
+    await v1.table('marks').bulkPut([mark, sameSession, otherSession]);
     await v1.table('meta').bulkPut([
       { key: 'pullCursor', value: 42 },
       { key: 'session', value: { token: 't', needsSignIn: false } },
@@ -34,8 +36,16 @@ describe('AppDb versions', () => {
 
     const current = new AppDb(name);
     await current.open();
-    expect(current.verno).toBe(3);
-    expect(await current.marks.get(mark.id)).toEqual(mark);
+    expect(current.verno).toBe(4);
+    // v4: the marks moved into one roll per session, keyed by learner, and the old table is gone.
+    expect(await current.rolls.get(mark.sessionId)).toEqual({
+      sessionId: mark.sessionId,
+      marks: { [mark.learnerId]: mark, [sameSession.learnerId]: sameSession },
+    });
+    expect((await current.rolls.get(otherSession.sessionId))?.marks).toEqual({
+      [otherSession.learnerId]: otherSession,
+    });
+    expect(current.tables.map((t) => t.name)).not.toContain('marks');
     expect((await current.meta.get('pullCursor'))?.value).toBe(42);
     expect(await current.outbox.count()).toBe(0);
     expect(await current.rejected.count()).toBe(0);

@@ -2,6 +2,7 @@
 // learner, and undo puts the marks back as they were (a new mark is deleted again).
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDb } from '../../../src/app/db/app-db.ts';
+import { allMarks, rollMarks } from '../../../src/app/db/local-records.ts';
 import { markLearners, noteLearner, undo } from '../../../src/app/features/roll/roll-actions.ts';
 import type { Session } from '../../../src/domain/entities.ts';
 import { markId, newId } from '../../../src/domain/ids.ts';
@@ -26,26 +27,30 @@ const session: Session = {
 describe('roll actions', () => {
   let db: AppDb;
   afterEach(() => db.delete());
+  const roll = async () => new Map(Object.entries(await rollMarks(db, session.id)));
+  const mark = async (learnerId: string) => (await roll()).get(learnerId);
 
   it('marks many learners in one write, with ordered outbox entries, and undoes it', async () => {
     db = new AppDb(`test-${newId()}`);
     const ctx = { session, userId: newId(), centreId };
     const learners = [newId(), newId(), newId()];
     const undoAll = await markLearners(db, ctx, learners, 'present', new Map());
-    expect(await db.marks.where('sessionId').equals(session.id).count()).toBe(3);
+    expect((await roll()).size).toBe(3);
     const outbox = await db.outbox.orderBy('seq').toArray();
     expect(outbox.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(outbox.map((e) => e.recordId)).toEqual(learners.map((l) => markId(session.id, l)));
+    expect((await mark(learners[0]!))?.id).toBe(markId(session.id, learners[0]!));
     expect(
       outbox.every((e) => e.hlc < outbox[outbox.length - 1]!.hlc || e === outbox[outbox.length - 1]),
     ).toBe(true);
 
-    const current = new Map((await db.marks.toArray()).map((m) => [m.learnerId, m]));
+    const current = await roll();
     const undoLate = await markLearners(db, ctx, [learners[0]!], 'late', current);
-    expect((await db.marks.get(markId(session.id, learners[0]!)))?.status).toBe('late');
+    expect((await mark(learners[0]!))?.status).toBe('late');
     await undo(db, undoLate, centreId);
-    expect((await db.marks.get(markId(session.id, learners[0]!)))?.status).toBe('present');
+    expect((await mark(learners[0]!))?.status).toBe('present');
     await undo(db, undoAll, centreId);
-    expect((await db.marks.toArray()).every((m) => m.deleted)).toBe(true);
+    expect((await allMarks(db)).every((m) => m.deleted)).toBe(true);
     expect(await db.outbox.count()).toBe(3 + 1 + 1 + 3);
   });
 
@@ -54,26 +59,26 @@ describe('roll actions', () => {
     const ctx = { session, userId: newId(), centreId };
     const [late, unmarked] = [newId(), newId()];
     await markLearners(db, ctx, [late], 'late', new Map());
-    const current = new Map((await db.marks.toArray()).map((m) => [m.learnerId, m]));
+    const current = await roll();
     const undoNote = await noteLearner(db, ctx, late, 'Xe hỏng giữa đường', current);
-    expect(await db.marks.get(markId(session.id, late))).toMatchObject({
+    expect(await mark(late)).toMatchObject({
       status: 'late',
       note: 'Xe hỏng giữa đường',
     });
     await noteLearner(db, ctx, unmarked, 'Đến giữa giờ', current);
-    expect(await db.marks.get(markId(session.id, unmarked))).toMatchObject({
+    expect(await mark(unmarked)).toMatchObject({
       status: 'present',
       note: 'Đến giữa giờ',
     });
     await undo(db, undoNote, centreId);
-    expect(await db.marks.get(markId(session.id, late))).toMatchObject({ status: 'late', note: '' });
+    expect(await mark(late)).toMatchObject({ status: 'late', note: '' });
   });
 
   it('writes nothing when a change breaks the schema', async () => {
     db = new AppDb(`test-${newId()}`);
     const ctx = { session, userId: 'not-a-uuid', centreId };
     await expect(markLearners(db, ctx, [newId()], 'present', new Map())).rejects.toThrow();
-    expect(await db.marks.count()).toBe(0);
+    expect(await allMarks(db)).toEqual([]);
     expect(await db.outbox.count()).toBe(0);
   });
 });

@@ -1,8 +1,8 @@
 // Roll-call actions: each is one local write (records + outbox in one transaction) and returns how to undo it.
 import type { AttendanceMark, MarkStatus, Session } from '../../../domain/entities.ts';
-import { markId } from '../../../domain/ids.ts';
 import type { AppDb } from '../../db/app-db.ts';
-import { type Change, writeChanges } from '../../db/local-write.ts';
+import { rollMarks } from '../../db/local-records.ts';
+import { type Change, type Changes, writeChanges } from '../../db/local-write.ts';
 
 export interface RollContext {
   session: Session;
@@ -16,7 +16,8 @@ function undoOf(learnerIds: string[], marks: Map<string, AttendanceMark>, ctx: R
     const before = marks.get(learnerId);
     return {
       entity: 'marks',
-      recordId: markId(ctx.session.id, learnerId),
+      sessionId: ctx.session.id,
+      learnerId,
       changes: before ? { status: before.status, note: before.note, deleted: false } : { deleted: true },
     };
   });
@@ -32,17 +33,14 @@ export async function markLearners(
 ): Promise<Change[]> {
   const markedAt = new Date().toISOString();
   const undo = undoOf(learnerIds, marks, ctx);
-  const existing = new Set(
-    (await db.marks.bulkGet(learnerIds.map((l) => markId(ctx.session.id, l)))).map((m) => m?.learnerId),
-  );
+  const existing = await rollMarks(db, ctx.session.id);
   const batch: Change[] = learnerIds.map((learnerId) => ({
     entity: 'marks',
-    recordId: markId(ctx.session.id, learnerId),
-    changes: existing.has(learnerId)
+    sessionId: ctx.session.id,
+    learnerId,
+    changes: existing[learnerId]
       ? { status, markedBy: ctx.userId, markedAt, deleted: false }
       : {
-          sessionId: ctx.session.id,
-          learnerId,
           status,
           note: '',
           markedBy: ctx.userId,
@@ -63,19 +61,16 @@ export async function noteLearner(
   marks: Map<string, AttendanceMark>,
 ): Promise<Change[]> {
   const undoNote = undoOf([learnerId], marks, ctx);
-  const id = markId(ctx.session.id, learnerId);
-  const changes: Change<'marks'>['changes'] = (await db.marks.get(id))
+  const changes: Changes<'marks'> = (await rollMarks(db, ctx.session.id))[learnerId]
     ? { note, deleted: false }
     : {
-        sessionId: ctx.session.id,
-        learnerId,
         status: 'present',
         note,
         markedBy: ctx.userId,
         markedAt: new Date().toISOString(),
         deleted: false,
       };
-  await writeChanges(db, [{ entity: 'marks', recordId: id, changes } as Change], ctx.centreId);
+  await writeChanges(db, [{ entity: 'marks', sessionId: ctx.session.id, learnerId, changes }], ctx.centreId);
   return undoNote;
 }
 

@@ -2,7 +2,7 @@
 // then writes all rows, versions and log lines in a few statements. Anything it cannot settle in memory (a record
 // that would land outside the user's scope, a database refusal) sends the whole batch down the one-by-one path,
 // inside the same transaction, so both paths give exactly the same answers.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { EntityName } from '../../domain/entities.ts';
 import { POLICY } from '../../domain/permissions.ts';
@@ -11,6 +11,7 @@ import { mergeFields } from '../../sync/merge.ts';
 import type { Mutation } from '../../sync/protocol.ts';
 import { visibleRows } from '../auth/scope.ts';
 import { bulkWrite } from '../db/bulk-write.ts';
+import { inIds } from '../db/in-ids.ts';
 import { allocateVersions, toRecord, toRow } from '../db/records.ts';
 import { changeLog, entityTables } from '../db/schema.ts';
 import {
@@ -45,27 +46,23 @@ interface RecordState {
   changed: boolean;
 }
 
-const CHUNK = 500;
-const chunks = <T>(list: T[]) =>
-  Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
-
 const byEntity = <T>(items: T[], entity: (item: T) => EntityName) => {
   const groups = new Map<EntityName, T[]>();
-  for (const item of items) groups.set(entity(item), [...(groups.get(entity(item)) ?? []), item]);
+  for (const item of items) {
+    const group = groups.get(entity(item));
+    if (group) group.push(item);
+    else groups.set(entity(item), [item]);
+  }
   return groups;
 };
 
 async function ids(ctx: ApplyContext, entity: EntityName, wanted: string[], condition = sql`true`) {
   const table = entityTables[entity] as Table;
-  const found = new Set<string>();
-  for (const part of chunks([...new Set(wanted)])) {
-    const rows = await ctx.tx
-      .select({ id: table.id })
-      .from(table)
-      .where(and(inArray(table.id, part), condition));
-    for (const r of rows) found.add(r.id as string);
-  }
-  return found;
+  const rows = await ctx.tx
+    .select({ id: table.id })
+    .from(table)
+    .where(and(inIds(table.id, [...new Set(wanted)]), condition));
+  return new Set(rows.map((r) => r.id as string));
 }
 
 /**
@@ -91,15 +88,10 @@ async function loadStates(ctx: ApplyContext, mutations: Mutation[]): Promise<Map
   for (const [entity, ms] of byEntity(mutations, (m) => m.entity)) {
     const table = entityTables[entity] as Table;
     const wanted = [...new Set(ms.map((m) => m.recordId))];
-    const rows: Record<string, unknown>[] = [];
-    for (const part of chunks(wanted)) {
-      rows.push(
-        ...((await ctx.tx.select().from(table).where(inArray(table.id, part)).for('update')) as Record<
-          string,
-          unknown
-        >[]),
-      );
-    }
+    const rows = (await ctx.tx.select().from(table).where(inIds(table.id, wanted)).for('update')) as Record<
+      string,
+      unknown
+    >[];
     const inScope = await idsInWriteScope(
       ctx,
       entity,

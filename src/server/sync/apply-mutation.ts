@@ -1,6 +1,6 @@
 // The one-by-one path of push: each mutation in its own savepoint, checked against the database as it goes. Used
 // when the batch path (apply-batch.ts) meets anything unusual, so the answer is exact whatever a device sends.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { EntityName } from '../../domain/entities.ts';
 import { clampHlc } from '../../sync/hlc.ts';
@@ -9,6 +9,7 @@ import type { Mutation, PushResult } from '../../sync/protocol.ts';
 import type { AuthUser } from '../auth/authenticate.ts';
 import { visibleRows } from '../auth/scope.ts';
 import type { Db, Tx } from '../db/database.ts';
+import { inIds } from '../db/in-ids.ts';
 import { allocateVersions, toRecord, toRow } from '../db/records.ts';
 import { changeLog, entityTables, users } from '../db/schema.ts';
 import {
@@ -85,7 +86,7 @@ async function checkReferences(ctx: ApplyContext, record: Record<string, unknown
     const found = await ctx.tx
       .select({ id: users.id })
       .from(users)
-      .where(and(inArray(users.id, instructorIds as string[]), eq(users.centreId, ctx.user.centreId)));
+      .where(and(inIds(users.id, instructorIds as string[]), eq(users.centreId, ctx.user.centreId)));
     if (found.length !== new Set(instructorIds).size) throw new Rejection('badReference', 'instructorIds');
   }
 }

@@ -1,6 +1,6 @@
 // POST /api/sync/push: applies a device's mutations in seq order in one transaction, together with the device's
 // last applied seq, so a replay is acknowledged without being applied twice and a gap is reported, never skipped.
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { mutationId } from '../../domain/ids.ts';
 import {
@@ -14,6 +14,7 @@ import {
   type WireMutation,
 } from '../../sync/protocol.ts';
 import type { Db, Tx } from '../db/database.ts';
+import { inIds } from '../db/in-ids.ts';
 import { changeLog, deviceCursors } from '../db/schema.ts';
 import { ApiError } from '../http/api-error.ts';
 import { addRoute } from '../http/route.ts';
@@ -39,7 +40,7 @@ async function earlierOutcomes(tx: Tx, ids: string[]): Promise<Map<string, Earli
   const rows = await tx
     .select({ id: changeLog.mutationId, outcome: changeLog.outcome, reason: changeLog.reason })
     .from(changeLog)
-    .where(inArray(changeLog.mutationId, ids));
+    .where(inIds(changeLog.mutationId, ids));
   for (const row of rows) {
     if (row.outcome !== 'rejected') {
       found.set(row.id, { outcome: 'duplicate' });

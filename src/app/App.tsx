@@ -9,6 +9,7 @@ import { useSession } from './db/hooks.ts';
 import { HomePage } from './features/home/HomePage.tsx';
 import { LoginPage } from './features/login/LoginPage.tsx';
 import { RollPage } from './features/roll/RollPage.tsx';
+import { SignInSheetPage } from './features/roll/SignInSheetPage.tsx';
 import { startSyncScheduler } from './sync/scheduler.ts';
 import { UpdatePrompt } from './ui/UpdatePrompt.tsx';
 
@@ -33,6 +34,10 @@ export function App() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/buoi/:sessionId" element={<SignedIn screen={(s) => <RollPage session={s} />} />} />
+        <Route
+          path="/buoi/:sessionId/in"
+          element={<SignedIn screen={(s) => <SignInSheetPage session={s} />} />}
+        />
         <Route path="*" element={<SignedIn screen={(s) => <HomePage session={s} />} />} />
       </Routes>
       <UpdatePrompt />

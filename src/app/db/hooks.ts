@@ -135,6 +135,8 @@ export interface RollData {
   learners: Learner[];
   /** The current mark of each learner, by learner id (deleted marks left out). */
   marks: Map<string, AttendanceMark>;
+  /** Each learner's enrolment in the class, by learner id (walk-ins are flagged there). */
+  enrollments: Map<string, Enrollment>;
 }
 
 /** Everything the roll screen of one session needs; `null` when the session is not on this device. */
@@ -151,6 +153,6 @@ export function useRoll(sessionId: string): RollData | null | undefined {
       (await db.learners.bulkGet(enrolled.map((e) => e.learnerId))).filter((l): l is Learner => Boolean(l)),
     ).sort(compareVietnameseNames);
     const marks = new Map(alive(Object.values(await rollMarks(db, sessionId))).map((m) => [m.learnerId, m]));
-    return { session, cls, learners, marks };
+    return { session, cls, learners, marks, enrollments: new Map(enrolled.map((e) => [e.learnerId, e])) };
   }, [db, sessionId]);
 }

@@ -34,6 +34,49 @@ export class RollPage {
     );
   }
 
+  /** Feeds a picture of a QR code to the scanner, as a photo taken with the phone's camera app. */
+  async scanPhoto(png: Buffer): Promise<string> {
+    const scanner = this.page.getByRole('region', { name: 'Quét mã điểm danh' });
+    if (!(await scanner.isVisible())) await this.page.getByRole('button', { name: 'Quét mã QR' }).click();
+    const before = await this.page
+      .locator('.scan-result')
+      .textContent()
+      .catch(() => null);
+    await this.page.getByLabel('Chụp / chọn ảnh mã').setInputFiles({
+      name: 'ma-qr.png',
+      mimeType: 'image/png',
+      buffer: png,
+    });
+    await this.page.waitForFunction((previous) => {
+      const text = document.querySelector('.scan-result')?.textContent;
+      return Boolean(text) && text !== previous;
+    }, before);
+    return (await this.page.locator('.scan-result').textContent()) ?? '';
+  }
+
+  async addWalkIn(fullName: string, unit: string): Promise<void> {
+    await this.page.getByRole('button', { name: '+ Học viên vãng lai' }).click();
+    await this.page.getByLabel('Họ và tên').fill(fullName);
+    await this.page.getByLabel('Đơn vị, cơ quan').fill(unit);
+    await this.page.getByRole('button', { name: 'Thêm và điểm danh có mặt' }).click();
+    await this.page.locator('.roll-row', { hasText: fullName }).waitFor();
+  }
+
+  /** Each learner's name and the status pressed on their row, sorted by name (for comparing two screens). */
+  async namedStatuses(): Promise<string[]> {
+    const rows = await this.page.$$eval('.roll-row', (rows) =>
+      rows.map(
+        (r) =>
+          `${r.querySelector('.name')?.textContent ?? ''}: ${r.querySelector('button[aria-pressed="true"]')?.textContent ?? '—'}`,
+      ),
+    );
+    return rows.sort();
+  }
+
+  async counts(): Promise<string> {
+    return (await this.page.getByTestId('roll-counts').textContent()) ?? '';
+  }
+
   async syncNow(): Promise<void> {
     await this.page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
   }

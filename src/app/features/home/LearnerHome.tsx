@@ -1,9 +1,11 @@
 // A learner's home: their schedule (next session first) and their attendance in each class against its threshold.
 import { useTranslation } from 'react-i18next';
 import { learnerAttendance } from '../../../domain/attendance.ts';
+import { checkInCode } from '../../../domain/check-in-code.ts';
 import type { Centre } from '../../../domain/entities.ts';
 import { compareSessions, useLearnerRecord } from '../../db/hooks.ts';
 import { formatPercent, localToday } from '../../i18n/format.ts';
+import { QrCode } from '../checkin/QrCode.tsx';
 import { SessionList } from './SessionList.tsx';
 
 export function LearnerHome({ learnerId, centre }: { learnerId: string | null; centre: Centre }) {
@@ -30,7 +32,7 @@ export function LearnerHome({ learnerId, centre }: { learnerId: string | null; c
         <h2 id="attendance-title">{t('learner.attendance')}</h2>
         {record.length === 0 && <p>{t('learner.noClasses')}</p>}
         <ul className="cards">
-          {record.map(({ cls, sessions, marks }) => {
+          {record.map(({ cls, enrollment, sessions, marks }) => {
             // Held: an earlier session, or today's once the roll for it has been taken.
             const marked = new Set(marks.map((m) => m.sessionId));
             const held = sessions.filter((s) => !s.cancelled && (s.date < today || marked.has(s.id))).length;
@@ -63,6 +65,19 @@ export function LearnerHome({ learnerId, centre }: { learnerId: string | null; c
                     </li>
                   ))}
                 </ul>
+                {enrollment.status !== 'withdrawn' &&
+                  cls.status !== 'closed' &&
+                  cls.status !== 'cancelled' && (
+                    <details className="my-code">
+                      <summary>{t('learner.myCode')}</summary>
+                      <QrCode
+                        text={checkInCode(enrollment.id)}
+                        label={t('learner.myCodeFor', { code: cls.code })}
+                        size={220}
+                      />
+                      <p className="muted">{t('learner.myCodeHint')}</p>
+                    </details>
+                  )}
               </li>
             );
           })}

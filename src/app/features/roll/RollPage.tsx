@@ -1,6 +1,7 @@
 // The roll of one session: counts always in view, "everyone remaining present" in one tap, then the exceptions;
-// search that ignores diacritics; each learner's unsent mark flagged. Every tap is a local write: no network needed.
-import { useMemo, useState } from 'react';
+// QR check-in, walk-ins, search that ignores diacritics; each learner's unsent mark flagged. A past session opens
+// read-only until the instructor confirms a correction. Every tap is a local write: no network needed.
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { type MarkStatus, MarkStatuses } from '../../../domain/entities.ts';
@@ -10,11 +11,14 @@ import { useDb } from '../../db/DbProvider.tsx';
 import type { StoredSession } from '../../db/device-state.ts';
 import { useRoll } from '../../db/hooks.ts';
 import { usePendingRecordIds } from '../../db/outbox.ts';
-import { formatDate } from '../../i18n/format.ts';
+import { formatDate, localToday } from '../../i18n/format.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
+import { QrScanner } from '../checkin/QrScanner.tsx';
+import { signal } from '../checkin/signal.ts';
 import { NoteEditor } from './NoteEditor.tsx';
-import { markLearners, noteLearner, undo } from './roll-actions.ts';
+import { addWalkIn, checkIn, markLearners, noteLearner, type ScanOutcome, undo } from './roll-actions.ts';
 import { useRollUndo } from './roll-undo.ts';
+import { WalkInForm } from './WalkInForm.tsx';
 
 /** The statuses offered as buttons on each row, in tapping order. */
 const ROW_STATUSES: MarkStatus[] = ['present', 'late', 'excused', 'absent'];
@@ -26,8 +30,27 @@ export function RollPage({ session }: { session: StoredSession }) {
   const roll = useRoll(sessionId);
   const pending = usePendingRecordIds();
   const [query, setQuery] = useState('');
+  const [panel, setPanel] = useState<'scanner' | 'walkIn' | null>(null);
+  const [scanned, setScanned] = useState<{ ok: boolean; text: string } | null>(null);
+  const [correcting, setCorrecting] = useState(false);
   const { last, remember, clear } = useRollUndo();
   const user = session.me.user;
+
+  const onScan = useCallback(
+    async (text: string) => {
+      if (!roll) return;
+      const ctx = { session: roll.session, userId: user.id, centreId: session.me.centre.id };
+      const outcome: ScanOutcome = await checkIn(db, ctx, text, roll.marks);
+      const name = 'learner' in outcome ? (outcome.learner?.fullName ?? t('checkIn.someone')) : '';
+      if (outcome.kind === 'marked') remember(t('checkIn.markedAction', { name }), outcome.undo);
+      signal(outcome.kind === 'marked' || outcome.kind === 'already' ? 'ok' : 'refused');
+      setScanned({
+        ok: outcome.kind === 'marked' || outcome.kind === 'already',
+        text: t(`checkIn.${outcome.kind}`, { name }),
+      });
+    },
+    [db, roll, user.id, session.me.centre.id, remember, t],
+  );
 
   const visible = useMemo(
     () => (roll ? roll.learners.filter((l) => matchesSearch(l.fullName, query)) : []),
@@ -51,6 +74,7 @@ export function RollPage({ session }: { session: StoredSession }) {
     if (m) counts[m.status]++;
   }
   const unmarked = roll.learners.filter((l) => !roll.marks.has(l.id));
+  const locked = roll.session.date < localToday() && !correcting;
 
   async function mark(learnerIds: string[], status: MarkStatus, label: string) {
     if (!roll) return;
@@ -66,6 +90,14 @@ export function RollPage({ session }: { session: StoredSession }) {
         {roll.cls.code} · {formatDate(roll.session.date)} · {t(`partOfDay.${roll.session.partOfDay}`)}
       </h1>
       <p className="muted">{roll.session.topic}</p>
+      {locked && (
+        <div className="notice" role="note">
+          <p>{t('roll.pastSession', { date: formatDate(roll.session.date) })}</p>
+          <button type="button" className="secondary" onClick={() => setCorrecting(true)}>
+            {t('roll.correct')}
+          </button>
+        </div>
+      )}
       <div className="roll-counts" aria-live="polite" data-testid="roll-counts">
         {ROW_STATUSES.map((s) => (
           <span key={s} className={`count ${s}`}>
@@ -84,7 +116,7 @@ export function RollPage({ session }: { session: StoredSession }) {
       <div className="roll-actions">
         <button
           type="button"
-          disabled={unmarked.length === 0}
+          disabled={locked || unmarked.length === 0}
           onClick={() =>
             void mark(
               unmarked.map((l) => l.id),
@@ -108,6 +140,44 @@ export function RollPage({ session }: { session: StoredSession }) {
           </button>
         )}
       </div>
+      <div className="roll-tools">
+        <button
+          type="button"
+          className="secondary"
+          disabled={locked}
+          aria-expanded={panel === 'scanner'}
+          onClick={() => setPanel(panel === 'scanner' ? null : 'scanner')}
+        >
+          {t('checkIn.open')}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={locked}
+          aria-expanded={panel === 'walkIn'}
+          onClick={() => setPanel(panel === 'walkIn' ? null : 'walkIn')}
+        >
+          {t('walkIn.open')}
+        </button>
+        <Link className="button secondary" to={`/buoi/${roll.session.id}/in`}>
+          {t('signInSheet.open')}
+        </Link>
+      </div>
+      {panel === 'scanner' && <QrScanner onCode={onScan} onClose={() => setPanel(null)} />}
+      {scanned && (
+        <p className={scanned.ok ? 'scan-result ok' : 'scan-result refused'} role="status">
+          {scanned.text}
+        </p>
+      )}
+      {panel === 'walkIn' && (
+        <WalkInForm
+          onClose={() => setPanel(null)}
+          onAdd={async (walkIn) => {
+            const added = await addWalkIn(db, ctx, walkIn);
+            remember(t('walkIn.added', { name: walkIn.fullName.trim() }), added.undo);
+          }}
+        />
+      )}
       <label htmlFor="roll-search" className="visually-hidden">
         {t('roll.search')}
       </label>
@@ -128,6 +198,9 @@ export function RollPage({ session }: { session: StoredSession }) {
               <div className="roll-name">
                 <span className="name">{learner.fullName}</span>
                 {unsent && <span className="pill unsent">{t('sync.notOnServer')}</span>}
+                {roll.enrollments.get(learner.id)?.walkIn && (
+                  <span className="pill walk-in">{t('walkIn.flag')}</span>
+                )}
                 <span className="unit">{learner.unit}</span>
               </div>
               <fieldset className="roll-buttons">
@@ -138,22 +211,27 @@ export function RollPage({ session }: { session: StoredSession }) {
                     type="button"
                     className={`status ${s}`}
                     aria-pressed={current === s}
+                    disabled={locked}
                     onClick={() => void mark([learner.id], s, `${learner.fullName}: ${t(`markStatus.${s}`)}`)}
                   >
                     {t(`markStatus.${s}`)}
                   </button>
                 ))}
               </fieldset>
-              <NoteEditor
-                label={t('roll.noteFor', { name: learner.fullName })}
-                value={roll.marks.get(learner.id)?.note ?? ''}
-                onSave={async (note) =>
-                  remember(
-                    t('roll.noteSaved', { name: learner.fullName }),
-                    await noteLearner(db, ctx, learner.id, note, roll.marks),
-                  )
-                }
-              />
+              {locked ? (
+                roll.marks.get(learner.id)?.note && <p className="note">{roll.marks.get(learner.id)?.note}</p>
+              ) : (
+                <NoteEditor
+                  label={t('roll.noteFor', { name: learner.fullName })}
+                  value={roll.marks.get(learner.id)?.note ?? ''}
+                  onSave={async (note) =>
+                    remember(
+                      t('roll.noteSaved', { name: learner.fullName }),
+                      await noteLearner(db, ctx, learner.id, note, roll.marks),
+                    )
+                  }
+                />
+              )}
             </li>
           );
         })}

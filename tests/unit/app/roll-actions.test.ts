@@ -3,9 +3,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDb } from '../../../src/app/db/app-db.ts';
 import { allMarks, rollMarks } from '../../../src/app/db/local-records.ts';
-import { markLearners, noteLearner, undo } from '../../../src/app/features/roll/roll-actions.ts';
-import type { Session } from '../../../src/domain/entities.ts';
+import {
+  addWalkIn,
+  checkIn,
+  markLearners,
+  noteLearner,
+  undo,
+} from '../../../src/app/features/roll/roll-actions.ts';
+import { checkInCode } from '../../../src/domain/check-in-code.ts';
+import type { Enrollment, Session } from '../../../src/domain/entities.ts';
 import { markId, newId } from '../../../src/domain/ids.ts';
+import { splitFullName } from '../../../src/domain/vietnamese-text.ts';
 
 const centreId = newId();
 const session: Session = {
@@ -80,5 +88,95 @@ describe('roll actions', () => {
     await expect(markLearners(db, ctx, [newId()], 'present', new Map())).rejects.toThrow();
     expect(await allMarks(db)).toEqual([]);
     expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('walk-ins and QR check-in', () => {
+  let db: AppDb;
+  afterEach(() => db.delete());
+  const ctx = () => ({ session, userId: newId(), centreId });
+
+  async function enrol(classId: string, fullName: string, status: Enrollment['status'] = 'enrolled') {
+    const learnerId = newId();
+    const enrollmentId = newId();
+    await db.learners.put({
+      id: learnerId,
+      centreId,
+      updatedAt: session.updatedAt,
+      deleted: false,
+      fullName,
+      ...splitFullName(fullName),
+      birthDate: null,
+      gender: null,
+      position: '',
+      unit: '',
+      phone: '',
+      partyStatus: 'none',
+    });
+    await db.enrollments.put({
+      id: enrollmentId,
+      centreId,
+      updatedAt: session.updatedAt,
+      deleted: false,
+      classId,
+      learnerId,
+      status,
+      walkIn: false,
+    });
+    return { learnerId, enrollmentId };
+  }
+
+  it('adds a walk-in as a learner, a flagged enrolment and a present mark in one write, and undoes all three', async () => {
+    db = new AppDb(`test-${newId()}`);
+    const c = ctx();
+    const { learnerId, undo: undoWalkIn } = await addWalkIn(db, c, {
+      fullName: '  Hoàng   Thị Mỹ Duyên ',
+      unit: 'Hội Phụ nữ xã',
+      position: '',
+      phone: '0905 123 456',
+    });
+    expect(await db.learners.get(learnerId)).toMatchObject({
+      fullName: 'Hoàng Thị Mỹ Duyên',
+      familyName: 'Hoàng',
+      middleName: 'Thị Mỹ',
+      givenName: 'Duyên',
+      unit: 'Hội Phụ nữ xã',
+    });
+    const [enrollment] = await db.enrollments.where('learnerId').equals(learnerId).toArray();
+    expect(enrollment).toMatchObject({ classId: session.classId, status: 'enrolled', walkIn: true });
+    expect((await rollMarks(db, session.id))[learnerId]).toMatchObject({
+      status: 'present',
+      markedBy: c.userId,
+    });
+    expect((await db.outbox.toArray()).map((e) => e.entity)).toEqual(['learners', 'enrollments', 'marks']);
+
+    await undo(db, undoWalkIn, centreId);
+    expect((await db.learners.get(learnerId))?.deleted).toBe(true);
+    expect((await db.enrollments.get(enrollment!.id))?.deleted).toBe(true);
+    expect((await rollMarks(db, session.id))[learnerId]?.deleted).toBe(true);
+  });
+
+  it('checks in by QR code, and refuses other classes, withdrawn learners, made-up and foreign codes', async () => {
+    db = new AppDb(`test-${newId()}`);
+    const c = ctx();
+    const here = await enrol(session.classId, 'Nguyễn Văn An');
+    const elsewhere = await enrol(newId(), 'Trần Thị Bích');
+    const gone = await enrol(session.classId, 'Lê Văn Cường', 'withdrawn');
+    const scan = async (text: string) =>
+      checkIn(db, c, text, new Map(Object.entries(await rollMarks(db, session.id))));
+
+    const first = await scan(checkInCode(here.enrollmentId));
+    expect(first).toMatchObject({ kind: 'marked', learner: { fullName: 'Nguyễn Văn An' } });
+    expect((await rollMarks(db, session.id))[here.learnerId]?.status).toBe('present');
+    expect(await scan(checkInCode(here.enrollmentId))).toMatchObject({ kind: 'already' });
+    expect(await scan(checkInCode(elsewhere.enrollmentId))).toMatchObject({
+      kind: 'otherClass',
+      learner: { fullName: 'Trần Thị Bích' },
+    });
+    expect(await scan(checkInCode(gone.enrollmentId))).toMatchObject({ kind: 'withdrawn' });
+    expect(await scan(checkInCode(newId()))).toEqual({ kind: 'unknown' });
+    expect(await scan('WIFI:S:xa-dak-ruong;;')).toEqual({ kind: 'notACode' });
+    // Only the one check-in was written.
+    expect(Object.keys(await rollMarks(db, session.id))).toEqual([here.learnerId]);
   });
 });

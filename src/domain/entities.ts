@@ -159,6 +159,25 @@ export const AttendanceMark = z.strictObject({
 });
 export type AttendanceMark = z.infer<typeof AttendanceMark>;
 
+/** Photos the app accepts as evidence; the device re-encodes a camera picture to JPEG well under the limit. */
+export const AttachmentMime = z.enum(['image/jpeg', 'image/png', 'image/webp']);
+export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+
+/**
+ * A photo kept with a session as evidence (the signed sign-in sheet). The record syncs like any other; the bytes
+ * travel apart (PUT/GET /api/files/:id), so a page of records never carries images.
+ */
+export const Attachment = z.strictObject({
+  ...centreScoped,
+  sessionId: Id,
+  kind: z.enum(['signInSheet']),
+  mime: AttachmentMime,
+  size: z.int().min(1).max(MAX_ATTACHMENT_BYTES),
+  takenBy: Id,
+  takenAt: IsoDateTime,
+});
+export type Attachment = z.infer<typeof Attachment>;
+
 /** Every synced record kind, by the name used in the protocol, the Dexie table and the server table. */
 export const entitySchemas = {
   centres: Centre,
@@ -170,6 +189,7 @@ export const entitySchemas = {
   enrollments: Enrollment,
   sessions: Session,
   marks: AttendanceMark,
+  attachments: Attachment,
 } as const;
 export type EntityName = keyof typeof entitySchemas;
 export const entityNames = Object.keys(entitySchemas) as EntityName[];

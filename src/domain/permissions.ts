@@ -28,6 +28,7 @@ export const POLICY: Record<Role, Record<EntityName, Grant>> = {
     enrollments: grant('centre', 'centre'),
     sessions: grant('centre', 'centre'),
     marks: grant('centre', 'centre'),
+    attachments: grant('centre', 'centre'),
   },
   instructor: {
     centres: grant('centre', 'none'),
@@ -40,6 +41,7 @@ export const POLICY: Record<Role, Record<EntityName, Grant>> = {
     enrollments: grant('assigned', 'assigned'),
     sessions: grant('assigned', 'assigned'),
     marks: grant('assigned', 'assigned'),
+    attachments: grant('assigned', 'assigned'),
   },
   learner: {
     centres: grant('centre', 'none'),
@@ -51,6 +53,7 @@ export const POLICY: Record<Role, Record<EntityName, Grant>> = {
     enrollments: grant('own', 'none'),
     sessions: grant('own', 'none'),
     marks: grant('own', 'none'),
+    attachments: grant('none', 'none'),
   },
 };
 

@@ -12,6 +12,7 @@ import { errorMessage, requestLanguage } from './http/messages.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { sendAppShell, serveClient } from './http/static-client.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
+import { registerFileRoutes } from './routes/files.ts';
 import { registerHistoryRoutes } from './routes/history.ts';
 import { registerRecordRoutes } from './routes/records.ts';
 import { registerUserRoutes } from './routes/users.ts';
@@ -91,6 +92,7 @@ export async function createApp({ database, config }: AppDeps): Promise<FastifyI
   registerRecordRoutes(app, db);
   registerUserRoutes(app, db);
   registerHistoryRoutes(app, db);
+  registerFileRoutes(app, db);
   registerPullRoute(app, db);
   registerPushRoute(app, db);
   registerImportRoute(app, db);

@@ -1,7 +1,7 @@
 // Issue 4 end to end: an instructor downloads online, then in a hall with no signal reloads the app from the service
-// worker, takes a whole roll ("all present" plus exceptions), checks a learner in by QR code, adds a walk-in, closes
-// the page and reopens it, still offline: everything is there. Back online, the admin's browser shows exactly those
-// marks. axe-core checks the roll screen on the way.
+// worker, takes a whole roll ("all present" plus exceptions), checks a learner in by QR code, adds a walk-in,
+// photographs the signed sheet, closes the page and reopens it, still offline: everything is there. Back online, the
+// admin's browser shows exactly those marks, and the photo. axe-core checks the roll screen on the way.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import QRCode from 'qrcode';
@@ -35,7 +35,8 @@ describe('a field day, offline', () => {
     const name = (learnerId: string) => demo.learners.find((l) => l.id === learnerId)!.fullName;
     const otherClass = demo.enrollments.find((e) => e.classId !== cls.id)!;
 
-    const context = await suite.browser.newContext();
+    // A cheap Android phone's screen.
+    const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true });
     const page = await context.newPage();
     await new LoginPage(page).open(url);
     await new LoginPage(page).signIn('gv.lan', 'diemdanh');
@@ -70,6 +71,26 @@ describe('a field day, offline', () => {
     expect(taken).toContain(`${name(late.learnerId)}: Đi muộn`);
     expect(await page.locator('.roll-row .pill.walk-in').count()).toBe(1);
 
+    // The signed paper sheet, photographed as evidence (any picture will do for the test).
+    await page.getByLabel('Chụp ảnh danh sách đã ký').setInputFiles({
+      name: 'danh-sach.png',
+      mimeType: 'image/png',
+      buffer: await qrPng('Danh sách ký tên buổi học'),
+    });
+    await page.locator('.photo img').waitFor();
+
+    // One-handed on 360 px: nothing wider than the screen, every status button a full-size touch target.
+    const layout = await page.evaluate(() => ({
+      width: document.documentElement.scrollWidth,
+      smallestButton: Math.min(
+        ...[...document.querySelectorAll('.roll-buttons button')].map(
+          (b) => b.getBoundingClientRect().height,
+        ),
+      ),
+    }));
+    expect(layout.width).toBeLessThanOrEqual(360);
+    expect(layout.smallestButton).toBeGreaterThanOrEqual(44);
+
     const axe = await runAxe(page);
     expect(axe, JSON.stringify(axe, null, 2)).toEqual([]);
 
@@ -79,7 +100,9 @@ describe('a field day, offline', () => {
     const again = new RollPage(reopened);
     await again.open(url, session.id);
     expect(await again.namedStatuses()).toEqual(taken);
-    expect(await reopened.locator('.pill.unsent').count()).toBe(enrolments.length + 1);
+    await reopened.locator('.roll-row .pill.unsent').nth(enrolments.length).waitFor();
+    expect(await reopened.locator('.roll-row .pill.unsent').count()).toBe(enrolments.length + 1);
+    await reopened.locator('.photo img').waitFor();
 
     await context.setOffline(false);
     await again.syncNow();
@@ -95,6 +118,11 @@ describe('a field day, offline', () => {
     await adminPage.locator('.roll-row', { hasText: 'Hoàng Thị Mỹ Duyên' }).waitFor();
     expect(await admin.namedStatuses()).toEqual(taken);
     expect(await admin.counts()).toBe(await again.counts());
+    await adminPage.getByRole('button', { name: 'Tải ảnh về' }).click();
+    const size = await adminPage
+      .locator('.photo img')
+      .evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth));
+    expect(size).toBeGreaterThan(100);
     await adminContext.close();
     await context.close();
   });

@@ -21,6 +21,7 @@ const EXPECTED: Record<Role, Record<EntityName, Reach>> = {
     enrollments: 'all',
     sessions: 'all',
     marks: 'all',
+    attachments: 'all',
   },
   instructor: {
     centres: 'all',
@@ -32,6 +33,7 @@ const EXPECTED: Record<Role, Record<EntityName, Reach>> = {
     enrollments: 'mine',
     sessions: 'mine',
     marks: 'mine',
+    attachments: 'mine',
   },
   learner: {
     centres: 'all',
@@ -43,6 +45,7 @@ const EXPECTED: Record<Role, Record<EntityName, Reach>> = {
     enrollments: 'mine',
     sessions: 'mine',
     marks: 'mine',
+    attachments: 'forbidden',
   },
 };
 
@@ -56,6 +59,7 @@ function idsOf(f: CentreFixture, entity: EntityName, role: Role): { mine: string
     enrollments: 'enrollment',
     sessions: 'session',
     marks: 'mark',
+    attachments: 'attachment',
   } as const;
   if (entity in bundleKey) {
     const key = bundleKey[entity as keyof typeof bundleKey];

@@ -10,6 +10,7 @@ import { testDatabases } from './helpers/databases.ts';
 import { seedCentre } from './helpers/fixtures.ts';
 
 const EXPECTED_TABLES = [
+  'attachments',
   'centres',
   'change_log',
   'class_types',
@@ -17,6 +18,7 @@ const EXPECTED_TABLES = [
   'device_cursors',
   'device_sessions',
   'enrollments',
+  'files',
   'learners',
   'marks',
   'plan_items',

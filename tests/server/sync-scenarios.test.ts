@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCursor } from '../../src/app/db/device-state.ts';
 import { allMarks, rollMarks } from '../../src/app/db/local-records.ts';
 import { type Changes, writeChange } from '../../src/app/db/local-write.ts';
+import { attachSheetPhoto } from '../../src/app/features/roll/evidence.ts';
 import { exportPending } from '../../src/app/sync/pending-file.ts';
 import type { LoginResponse } from '../../src/domain/auth.ts';
 import type { AttendanceMark } from '../../src/domain/entities.ts';
@@ -16,7 +17,7 @@ import { markId, mutationId } from '../../src/domain/ids.ts';
 import { createApp } from '../../src/server/app.ts';
 import { testConfig } from '../../src/server/config.ts';
 import { type Database, openDatabase } from '../../src/server/db/database.ts';
-import { changeLog, marks } from '../../src/server/db/schema.ts';
+import { changeLog, files, marks } from '../../src/server/db/schema.ts';
 import { purgeTombstones } from '../../src/server/sync/purge-tombstones.ts';
 import { inProcessTransport, SimulatedDevice, signInOnServer } from './helpers/devices.ts';
 import { type CentreFixture, PASSWORD, seedCentre } from './helpers/fixtures.ts';
@@ -208,5 +209,40 @@ describe('sync scenarios', () => {
     expect(await d.sync()).toBeNull();
     expect(await d.db.outbox.count()).toBe(0);
     expect((await serverMark(a.mine.mark.id))?.status).toBe('absent');
+  });
+
+  it('a photo of the signed sheet taken offline goes up after its record, once, and staff can read it', async () => {
+    const d = await phone(a.users.instructor.username);
+    await d.sync();
+    d.online = false;
+    const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]);
+    const ctx = { session: a.mine.session, userId: a.users.instructor.id, centreId: a.centreId };
+    const id = await attachSheetPhoto(d.db, ctx, new Blob([bytes], { type: 'image/jpeg' }));
+    expect(await d.sync()).not.toBeNull(); // offline: nothing leaves, nothing is lost
+    expect(await d.db.files.get(id)).toMatchObject({ uploaded: 0 });
+
+    d.online = true;
+    expect(await d.sync()).toBeNull();
+    expect(await d.db.outbox.count()).toBe(0);
+    expect(await d.db.files.get(id)).toMatchObject({ uploaded: 1 });
+    const stored = await database.db.select().from(files).where(eq(files.attachmentId, id));
+    expect(stored).toHaveLength(1);
+    expect(Buffer.from(stored[0]!.bytes).equals(Buffer.from(bytes))).toBe(true);
+    expect(await d.sync()).toBeNull(); // a later round does not send it again
+    expect(await database.db.select().from(files)).toHaveLength(1);
+
+    const staff = await phone(a.users.admin.username);
+    expect(await staff.sync()).toBeNull();
+    expect(await staff.db.attachments.get(id)).toMatchObject({
+      sessionId: a.mine.session.id,
+      size: bytes.length,
+    });
+    const me = (await staff.db.meta.get('session'))!.value as LoginResponse;
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/files/${id}`,
+      headers: { authorization: `Bearer ${me.token}` },
+    });
+    expect(res.rawPayload.equals(Buffer.from(bytes))).toBe(true);
   });
 });

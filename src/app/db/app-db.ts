@@ -3,6 +3,7 @@
 // (session, pull cursor, device id). Only src/app/db touches Dexie.
 import Dexie, { type EntityTable } from 'dexie';
 import type {
+  Attachment,
   AttendanceMark,
   Centre,
   Class,
@@ -28,6 +29,14 @@ export interface MetaRow {
 export interface Roll {
   sessionId: string;
   marks: Record<string, AttendanceMark>;
+}
+
+/** A photo taken on this device for an attachment record, kept until the server has its bytes (and after). */
+export interface StoredFile {
+  id: string;
+  blob: Blob;
+  /** 0 until the server has stored the bytes, then 1 (IndexedDB cannot index booleans). */
+  uploaded: 0 | 1;
 }
 
 /** A change made on this device and not yet acknowledged by the server (see src/sync/SPEC.md, DEV1). */
@@ -58,6 +67,8 @@ export class AppDb extends Dexie {
   enrollments!: EntityTable<Enrollment, 'id'>;
   sessions!: EntityTable<Session, 'id'>;
   rolls!: EntityTable<Roll, 'sessionId'>;
+  attachments!: EntityTable<Attachment, 'id'>;
+  files!: EntityTable<StoredFile, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   rejected!: EntityTable<RejectedEntry, 'id'>;
@@ -99,6 +110,8 @@ export class AppDb extends Dexie {
         }
         await tx.table('rolls').bulkPut([...rolls.values()]);
       });
+    // v5: photos kept as evidence for a session (the signed sheet): their records, and their bytes until uploaded.
+    this.version(5).stores({ attachments: 'id, sessionId', files: 'id, uploaded' });
   }
 }
 

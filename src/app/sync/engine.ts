@@ -165,12 +165,41 @@ async function pull(db: AppDb, transport: Transport, token: string): Promise<voi
   }
 }
 
+/**
+ * Sends the bytes of photos whose records the server already has (records go up first, in the push). A photo the
+ * server will not take yet stays queued for the next round; nothing is dropped.
+ */
+async function uploadFiles(db: AppDb, transport: Transport, token: string): Promise<void> {
+  const waiting = await db.files.where('uploaded').equals(0).toArray();
+  if (waiting.length === 0) return;
+  const unsent = new Set(
+    (
+      await db.outbox
+        .where('recordId')
+        .anyOf(waiting.map((f) => f.id))
+        .toArray()
+    ).map((e) => e.recordId),
+  );
+  for (const file of waiting) {
+    if (unsent.has(file.id)) continue;
+    const res = await send(transport, {
+      method: 'PUT',
+      path: `/api/files/${file.id}`,
+      token,
+      bytes: file.blob,
+    });
+    if (res.status === 401 || res.status === 426) check(res.status);
+    if (res.status === 204) await db.files.update(file.id, { uploaded: 1 });
+  }
+}
+
 /** Pushes then pulls. Throws a SyncError; local data and the outbox are never discarded on failure. */
 export async function syncOnce(db: AppDb, transport: Transport): Promise<void> {
   const session = await readSession(db);
   if (!session || session.needsSignIn) throw new SyncError('signedOut');
   try {
     await push(db, transport, session.token);
+    await uploadFiles(db, transport, session.token);
     await pull(db, transport, session.token);
   } catch (err) {
     if (err instanceof SyncError && err.failure === 'signedOut') await markSessionRefused(db);

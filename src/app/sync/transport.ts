@@ -2,10 +2,13 @@
 // pass the server app in-process behind a transport that drops, repeats and reorders requests.
 
 export interface TransportRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   token: string;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is, with its own type (an attachment's bytes). */
+  bytes?: Blob;
 }
 
 export interface TransportResponse {
@@ -16,14 +19,15 @@ export interface TransportResponse {
 /** Rejects (throws) when the server cannot be reached at all. */
 export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
 
-export const fetchTransport: Transport = async ({ method, path, token, body }) => {
+export const fetchTransport: Transport = async ({ method, path, token, body, bytes }) => {
   const res = await fetch(path, {
     method,
     headers: {
       authorization: `Bearer ${token}`,
       ...(body !== undefined && { 'content-type': 'application/json' }),
+      ...(bytes && { 'content-type': bytes.type }),
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: bytes ?? (body === undefined ? undefined : JSON.stringify(body)),
   });
   return { status: res.status, body: await res.json().catch(() => null) };
 };

@@ -5,6 +5,7 @@ import type { EntityName } from '../../domain/entities.ts';
 import { POLICY } from '../../domain/permissions.ts';
 import type { Db } from '../db/database.ts';
 import {
+  attachments,
   centres,
   classes,
   classTypes,
@@ -30,6 +31,7 @@ const centreColumn = {
   enrollments: enrollments.centreId,
   sessions: sessions.centreId,
   marks: marks.centreId,
+  attachments: attachments.centreId,
 } as const;
 
 function assignedClassIds(db: Db, user: AuthUser) {
@@ -42,6 +44,13 @@ function assignedClassIds(db: Db, user: AuthUser) {
         sql`${classes.instructorIds} @> ${JSON.stringify([user.id])}::jsonb`,
       ),
     );
+}
+
+function assignedSessionIds(db: Db, user: AuthUser) {
+  return db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(inArray(sessions.classId, assignedClassIds(db, user)));
 }
 
 function ownClassIds(db: Db, user: AuthUser) {
@@ -79,13 +88,9 @@ function narrower(db: Db, user: AuthUser, entity: EntityName, scope: 'assigned' 
     case 'marks':
       return scope === 'own'
         ? eq(marks.learnerId, user.learnerId ?? sql`null`)
-        : inArray(
-            marks.sessionId,
-            db
-              .select({ id: sessions.id })
-              .from(sessions)
-              .where(inArray(sessions.classId, assignedClassIds(db, user))),
-          );
+        : inArray(marks.sessionId, assignedSessionIds(db, user));
+    case 'attachments':
+      return scope === 'own' ? never : inArray(attachments.sessionId, assignedSessionIds(db, user));
     case 'users':
       return eq(users.id, user.id);
     default:

@@ -17,7 +17,7 @@ export function toRecord<E extends EntityName>(_entity: E, row: Record<string, u
   return record as EntityRecord<E>;
 }
 
-const TIMESTAMP_FIELDS = new Set(['updatedAt', 'markedAt']);
+const TIMESTAMP_FIELDS = new Set(['updatedAt', 'markedAt', 'takenAt']);
 
 /** A domain record as a table row, with its version (and, for synced writes, the fields' HLC stamps). */
 export function toRow(

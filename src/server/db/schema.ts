@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  customType,
   date,
   doublePrecision,
   index,
@@ -18,6 +19,7 @@ import {
 import type { CentreSettings } from '../../domain/entities.ts';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 const synced = {
   id: uuid('id').primaryKey(),
@@ -220,6 +222,35 @@ export const marks = pgTable(
   ],
 );
 
+export const attachments = pgTable(
+  'attachments',
+  {
+    ...centreScoped,
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id),
+    kind: text('kind').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    takenBy: uuid('taken_by').notNull(),
+    takenAt: timestamptz('taken_at').notNull(),
+  },
+  (t) => [
+    index('attachments_centre_version').on(t.centreId, t.version),
+    index('attachments_session').on(t.sessionId),
+  ],
+);
+
+/** An attachment's bytes, uploaded after its record; removed with the record when its tombstone is purged. */
+export const files = pgTable('files', {
+  attachmentId: uuid('attachment_id')
+    .primaryKey()
+    .references(() => attachments.id, { onDelete: 'cascade' }),
+  bytes: bytea('bytes').notNull(),
+  uploadedBy: uuid('uploaded_by').notNull(),
+  uploadedAt: timestamptz('uploaded_at').notNull(),
+});
+
 /** The synced tables by protocol entity name (see src/domain/entities.ts). */
 export const entityTables = {
   centres,
@@ -231,6 +262,7 @@ export const entityTables = {
   enrollments,
   sessions,
   marks,
+  attachments,
 } as const;
 
 /** Per device: the last outbox seq applied, updated in the same transaction as the mutations (Replicache's rule). */

@@ -190,6 +190,7 @@ async function applyInMemoryThenWrite(ctx: ApplyContext, mutations: Mutation[]):
     'enrollments',
     'sessions',
     'marks',
+    'attachments',
   ];
   for (const entity of order) {
     const rows = changed

@@ -60,8 +60,9 @@ export function checkMutation(user: AuthUser, m: Mutation): Record<string, unkno
     }
   }
   const fields = { ...m.fields };
-  // A mark records who took it: the signed-in user, whatever the device claims.
+  // A mark or a photo records who took it: the signed-in user, whatever the device claims.
   if (m.entity === 'marks' && 'markedBy' in fields) fields.markedBy = user.id;
+  if (m.entity === 'attachments' && 'takenBy' in fields) fields.takenBy = user.id;
   return fields;
 }
 

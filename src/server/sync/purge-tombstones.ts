@@ -5,6 +5,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { TOMBSTONE_RETENTION_DAYS } from '../../sync/protocol.ts';
 import type { Db } from '../db/database.ts';
 import {
+  attachments,
   classes,
   classTypes,
   enrollments,
@@ -26,9 +27,17 @@ type Purgeable = PgTable & {
 /** Children first; a tombstone still referenced by a live row waits until that row goes. */
 const PURGE_ORDER: { table: Purgeable; referencedBy: { table: PgTable; column: PgColumn }[] }[] = [
   { table: marks, referencedBy: [] },
+  // Its file goes with it (ON DELETE CASCADE).
+  { table: attachments, referencedBy: [] },
   { table: enrollments, referencedBy: [] },
   { table: planItems, referencedBy: [] },
-  { table: sessions, referencedBy: [{ table: marks, column: marks.sessionId }] },
+  {
+    table: sessions,
+    referencedBy: [
+      { table: marks, column: marks.sessionId },
+      { table: attachments, column: attachments.sessionId },
+    ],
+  },
   {
     table: learners,
     referencedBy: [

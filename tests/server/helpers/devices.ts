@@ -13,12 +13,13 @@ export type Fault = 'none' | 'dropRequest' | 'dropResponse' | 'duplicate' | 'rep
 
 /** Calls the app in-process; `app()` is read on every call so a test can restart the server under the devices. */
 export function inProcessTransport(app: () => FastifyInstance): Transport {
-  return async ({ method, path, token, body }) => {
+  return async ({ method, path, token, body, bytes }) => {
     const res = await app().inject({
       method,
       url: path,
-      headers: { authorization: `Bearer ${token}` },
+      headers: { authorization: `Bearer ${token}`, ...(bytes && { 'content-type': bytes.type }) },
       ...(body !== undefined && { payload: body as object }),
+      ...(bytes && { payload: Buffer.from(await bytes.arrayBuffer()) }),
     });
     return { status: res.statusCode, body: res.body ? res.json() : null };
   };

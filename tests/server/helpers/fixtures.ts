@@ -2,6 +2,7 @@
 // class A1 only; its learner is enrolled in A1 only. Centre B mirrors A.
 
 import {
+  type Attachment,
   type AttendanceMark,
   type Class,
   DEFAULT_CENTRE_SETTINGS,
@@ -26,6 +27,7 @@ export interface ClassBundle {
   enrollment: Enrollment;
   learner: Learner;
   mark: AttendanceMark;
+  attachment: Attachment;
 }
 
 export interface CentreFixture {
@@ -104,7 +106,16 @@ function classBundle(centreId: string, cls: Class, learner: Learner, instructor:
     markedBy: instructor.id,
     markedAt: NOW,
   };
-  return { class: cls, session, enrollment, learner, mark };
+  const attachment: Attachment = {
+    ...base(centreId),
+    sessionId: session.id,
+    kind: 'signInSheet',
+    mime: 'image/jpeg',
+    size: 3,
+    takenBy: instructor.id,
+    takenAt: NOW,
+  };
+  return { class: cls, session, enrollment, learner, mark, attachment };
 }
 
 export async function seedCentre(db: Db, label: string): Promise<CentreFixture> {
@@ -168,6 +179,7 @@ export async function seedCentre(db: Db, label: string): Promise<CentreFixture> 
     await insertRecords(tx, 'enrollments', centreId, [mine.enrollment, others.enrollment]);
     await insertRecords(tx, 'sessions', centreId, [mine.session, others.session]);
     await insertRecords(tx, 'marks', centreId, [mine.mark, others.mark]);
+    await insertRecords(tx, 'attachments', centreId, [mine.attachment, others.attachment]);
   });
   return { centreId, users, classTypeId, planItemId, mine, others };
 }

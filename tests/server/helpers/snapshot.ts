@@ -14,6 +14,8 @@ const TABLES = [
   'enrollments',
   'sessions',
   'marks',
+  'attachments',
+  'files',
   'device_cursors',
   'change_log',
 ];

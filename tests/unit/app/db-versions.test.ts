@@ -1,5 +1,6 @@
 // Convention 4: a database created by an older version of the app opens in the current one with its data intact
-// (for v2/v3, the outbox, rejected list and sent archive added empty; for v4, marks regrouped into rolls).
+// (for v2/v3, the outbox, rejected list and sent archive added empty; for v4, marks regrouped into
+// rolls; v5 adds attachments and their files empty).
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDb } from '../../../src/app/db/app-db.ts';
@@ -36,7 +37,7 @@ describe('AppDb versions', () => {
 
     const current = new AppDb(name);
     await current.open();
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(5);
     // v4: the marks moved into one roll per session, keyed by learner, and the old table is gone.
     expect(await current.rolls.get(mark.sessionId)).toEqual({
       sessionId: mark.sessionId,
@@ -46,6 +47,8 @@ describe('AppDb versions', () => {
       [otherSession.learnerId]: otherSession,
     });
     expect(current.tables.map((t) => t.name)).not.toContain('marks');
+    expect(await current.attachments.count()).toBe(0);
+    expect(await current.files.count()).toBe(0);
     expect((await current.meta.get('pullCursor'))?.value).toBe(42);
     expect(await current.outbox.count()).toBe(0);
     expect(await current.rejected.count()).toBe(0);

@@ -29,6 +29,7 @@ describe('buildDemoCentre: records', () => {
       enrollments: demo.enrollments,
       sessions: demo.sessions,
       marks: demo.marks,
+      attachments: [],
     };
     for (const [entity, records] of Object.entries(lists)) {
       for (const record of records) {

@@ -1,7 +1,8 @@
 // The camera, reading QR codes one after another: every decoded code goes to `onCode` (the same code again only
 // after a pause, so a card held in view is not counted twice). Without a camera, a photo of the code works too.
-import { type ChangeEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PhotoButton } from '../../ui/PhotoButton.tsx';
 import { createQrDecoder, type QrDecoder } from './qr-decoder.ts';
 
 const SCAN_EVERY_MS = 200;
@@ -60,10 +61,8 @@ export function QrScanner({ onCode, onClose }: { onCode(text: string): Promise<v
     };
   }, []);
 
-  async function readPhoto(e: ChangeEvent<HTMLInputElement>) {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (!file || !canvas.current) return;
+  async function readPhoto(file: File) {
+    if (!canvas.current) return;
     const bitmap = await createImageBitmap(file);
     const text = await (await decoder.current!)(bitmap, canvas.current).catch(() => null);
     bitmap.close();
@@ -80,16 +79,7 @@ export function QrScanner({ onCode, onClose }: { onCode(text: string): Promise<v
       </div>
       <canvas ref={canvas} hidden />
       <div className="scanner-actions">
-        <label className="button secondary">
-          {t('checkIn.fromPhoto')}
-          <input
-            type="file"
-            accept="image/*"
-            capture="environment"
-            className="visually-hidden"
-            onChange={(e) => void readPhoto(e)}
-          />
-        </label>
+        <PhotoButton label={t('checkIn.fromPhoto')} onPhoto={readPhoto} />
         <button type="button" className="secondary" onClick={onClose}>
           {t('checkIn.close')}
         </button>

@@ -8,6 +8,7 @@ import type { StoredSession } from './db/device-state.ts';
 import { useSession } from './db/hooks.ts';
 import { HomePage } from './features/home/HomePage.tsx';
 import { LoginPage } from './features/login/LoginPage.tsx';
+import { ReadinessPage } from './features/readiness/ReadinessPage.tsx';
 import { RollPage } from './features/roll/RollPage.tsx';
 import { SignInSheetPage } from './features/roll/SignInSheetPage.tsx';
 import { startSyncScheduler } from './sync/scheduler.ts';
@@ -37,6 +38,10 @@ export function App() {
         <Route
           path="/buoi/:sessionId/in"
           element={<SignedIn screen={(s) => <SignInSheetPage session={s} />} />}
+        />
+        <Route
+          path="/lop/:classId/san-sang"
+          element={<SignedIn screen={(s) => <ReadinessPage session={s} />} />}
         />
         <Route path="*" element={<SignedIn screen={(s) => <HomePage session={s} />} />} />
       </Routes>

@@ -1,4 +1,5 @@
-// The device's own state in the `meta` table: the signed-in session, the pull cursor and a stable device id.
+// The device's own state in the `meta` table: the signed-in session, the pull cursor, when the last sync
+// succeeded and a stable device id.
 import type { LoginResponse, Me } from '../../domain/auth.ts';
 import { newId } from '../../domain/ids.ts';
 import type { AppDb } from './app-db.ts';
@@ -15,6 +16,7 @@ const SESSION = 'session';
 const CURSOR = 'pullCursor';
 const DEVICE_ID = 'deviceId';
 const EXPORTED_THROUGH = 'exportedThroughSeq';
+const LAST_SYNCED = 'lastSyncedAt';
 
 export async function readSession(db: AppDb): Promise<StoredSession | null> {
   return ((await db.meta.get(SESSION))?.value as StoredSession | undefined) ?? null;
@@ -56,15 +58,29 @@ export async function deviceId(db: AppDb): Promise<string> {
   });
 }
 
+/** When a sync round last succeeded (ISO time), so that the age of the data is still known after a reload. */
+export async function saveLastSynced(db: AppDb, iso: string): Promise<void> {
+  await db.meta.put({ key: LAST_SYNCED, value: iso });
+}
+
+export async function readLastSynced(db: AppDb): Promise<string | null> {
+  return ((await db.meta.get(LAST_SYNCED))?.value as string | undefined) ?? null;
+}
+
 /** Remembers that every outbox entry up to `seq` was saved to a file. */
 export async function markExported(db: AppDb, seq: number): Promise<void> {
   await db.meta.put({ key: EXPORTED_THROUGH, value: seq });
 }
 
-/** Changes waiting for the server that were not saved to a file either: these must not be abandoned. */
+/**
+ * Changes waiting for the server that were not saved to a file either, and photos not uploaded yet (a file of
+ * changes cannot carry them): these must not be abandoned.
+ */
 export async function unsavedPendingCount(db: AppDb): Promise<number> {
   const through = ((await db.meta.get(EXPORTED_THROUGH))?.value as number | undefined) ?? 0;
-  return db.outbox.where('seq').above(through).count();
+  return (await db.outbox.where('seq').above(through).count()) + (await photosToUpload(db));
 }
+
+export const photosToUpload = (db: AppDb) => db.files.where('uploaded').equals(0).count();
 
 export const META_KEYS = { SESSION, CURSOR, DEVICE_ID } as const;

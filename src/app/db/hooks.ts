@@ -9,6 +9,7 @@ import type {
   Learner,
   Session,
 } from '../../domain/entities.ts';
+import { compareSessions } from '../../domain/sessions.ts';
 import { compareVietnameseNames } from '../../domain/vietnamese-text.ts';
 import type { AppDb } from './app-db.ts';
 import { useDb } from './DbProvider.tsx';
@@ -76,10 +77,6 @@ export interface SessionWithClass {
   session: Session;
   cls: Class;
 }
-
-const PART_ORDER = { morning: 0, afternoon: 1, evening: 2 } as const;
-export const compareSessions = (a: Session, b: Session) =>
-  a.date.localeCompare(b.date) || PART_ORDER[a.partOfDay] - PART_ORDER[b.partOfDay];
 
 /** Sessions of the given classes on or after `fromDate`, soonest first (cancelled ones included, flagged). */
 export function useUpcomingSessions(
@@ -155,4 +152,23 @@ export function useRoll(sessionId: string): RollData | null | undefined {
     const marks = new Map(alive(Object.values(await rollMarks(db, sessionId))).map((m) => [m.learnerId, m]));
     return { session, cls, learners, marks, enrollments: new Map(enrolled.map((e) => [e.learnerId, e])) };
   }, [db, sessionId]);
+}
+
+export interface ClassMarks {
+  /** The class's sessions, cancelled ones included (flagged), earliest first. */
+  sessions: Session[];
+  /** Every mark of those sessions (deleted marks left out). */
+  marks: AttendanceMark[];
+}
+
+/** A class's whole attendance record, for the standing of its learners against the threshold. */
+export function useClassMarks(classId: string): ClassMarks | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const sessions = alive(await db.sessions.where('classId').equals(classId).toArray()).sort(
+      compareSessions,
+    );
+    const rolls = await db.rolls.bulkGet(sessions.map((s) => s.id));
+    return { sessions, marks: alive(rolls.flatMap((r) => (r ? Object.values(r.marks) : []))) };
+  }, [db, classId]);
 }

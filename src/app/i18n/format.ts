@@ -30,3 +30,37 @@ export function formatTime(isoDateTime: string, language: string): string {
 export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
+
+/** Date and time of an ISO timestamp, in the device's zone: '20/11/2026 14:05'. */
+export function formatDateTime(isoDateTime: string, language: string): string {
+  return `${formatDate(localToday(new Date(isoDateTime)))} ${formatTime(isoDateTime, language)}`;
+}
+
+const AGO_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+];
+
+/** How long ago: '5 phút trước' / '5 minutes ago'; under a minute, 'bây giờ' / 'now'. */
+export function formatTimeAgo(isoDateTime: string, language: string, now = new Date()): string {
+  const seconds = Math.max(0, (now.getTime() - new Date(isoDateTime).getTime()) / 1000);
+  const unit = AGO_UNITS.find(([, size]) => seconds >= size);
+  if (!unit) return new Intl.RelativeTimeFormat(locale(language), { numeric: 'auto' }).format(0, 'second');
+  // Numbers, not words, for whole units: 30 hours ago is "1 day ago", not the calendar's "yesterday".
+  return new Intl.RelativeTimeFormat(locale(language)).format(-Math.floor(seconds / unit[1]), unit[0]);
+}
+
+const BYTE_UNITS: ['gigabyte' | 'megabyte' | 'kilobyte', number][] = [
+  ['gigabyte', 1e9],
+  ['megabyte', 1e6],
+  ['kilobyte', 1e3],
+];
+
+/** A size in bytes as people read it: '12,3 MB', '1,2 GB' (never below kilobytes). */
+export function formatBytes(bytes: number, language: string): string {
+  const [unit, size] = BYTE_UNITS.find(([, size]) => bytes >= size) ?? BYTE_UNITS[2]!;
+  return new Intl.NumberFormat(locale(language), { style: 'unit', unit, maximumFractionDigits: 1 }).format(
+    bytes / size,
+  );
+}

@@ -2,6 +2,7 @@
 // app is visible, and on demand. One sync at a time across tabs (Web Locks); failures back off exponentially with
 // jitter, capped at 5 minutes (SPEC DEV4). Status goes to the sync-status store for the indicator.
 import type { AppDb } from '../db/app-db.ts';
+import { readLastSynced, saveLastSynced } from '../db/device-state.ts';
 import { observePendingCount } from '../db/outbox.ts';
 import { SyncError, syncOnce } from './engine.ts';
 import { useSyncStatus } from './sync-status.ts';
@@ -55,7 +56,10 @@ export function startSyncScheduler(db: AppDb, transport: Transport = fetchTransp
     try {
       await withSyncLock(() => syncOnce(db, transport));
       failures = 0;
-      status.set({ running: false, lastSyncedAt: new Date().toISOString(), error: null });
+      const syncedAt = new Date().toISOString();
+      status.set({ running: false, lastSyncedAt: syncedAt, error: null });
+      // Only the shown age of the data depends on this: failing to store it is not a failed sync.
+      await saveLastSynced(db, syncedAt).catch(() => {});
       // Periodic syncs only while someone looks at the app; becoming visible syncs at once.
       if (again) schedule(0);
       else if (document.visibilityState === 'visible') schedule(PERIOD_MS);
@@ -81,6 +85,10 @@ export function startSyncScheduler(db: AppDb, transport: Transport = fetchTransp
     firstCount = false;
   });
   status.set({ syncNow: () => schedule(0) });
+  // The age of the data survives reloads; a round finishing before this read has the newer time and wins.
+  void readLastSynced(db).then((stored) => {
+    if (stored && !useSyncStatus.getState().lastSyncedAt) status.set({ lastSyncedAt: stored });
+  });
   schedule(0);
 
   return () => {

@@ -1,5 +1,7 @@
-// A list of class cards (code, name, kind, dates, learners, sessions), shared by the staff and instructor homes.
+// A list of class cards (code, name, kind, dates, learners, sessions), shared by the staff and instructor homes;
+// each opens the class's "ready for class" check before a trip (Sẵn sàng đi lớp).
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { ClassSummary } from '../../db/hooks.ts';
 import { formatDate } from '../../i18n/format.ts';
 
@@ -24,6 +26,9 @@ export function ClassList({ classes }: { classes: ClassSummary[] }) {
             <span>{t('instructor.sessionCount', { count: sessions })}</span>
             <span>{t(`classStatus.${cls.status}`)}</span>
           </div>
+          <Link to={`/lop/${cls.id}/san-sang`} className="button secondary card-action">
+            {t('readiness.open')}
+          </Link>
         </li>
       ))}
     </ul>

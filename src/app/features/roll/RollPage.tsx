@@ -4,20 +4,23 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { type MarkStatus, MarkStatuses } from '../../../domain/entities.ts';
+import { sessionCounts } from '../../../domain/attendance.ts';
+import type { MarkStatus } from '../../../domain/entities.ts';
 import { markId } from '../../../domain/ids.ts';
 import { matchesSearch } from '../../../domain/vietnamese-text.ts';
 import { useDb } from '../../db/DbProvider.tsx';
 import type { StoredSession } from '../../db/device-state.ts';
-import { useRoll } from '../../db/hooks.ts';
+import { type RollData, useClassMarks, useRoll } from '../../db/hooks.ts';
 import { usePendingRecordIds } from '../../db/outbox.ts';
 import { formatDate, localToday } from '../../i18n/format.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
 import { QrScanner } from '../checkin/QrScanner.tsx';
 import { signal } from '../checkin/signal.ts';
+import { EvidencePhotos } from './EvidencePhotos.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { addWalkIn, checkIn, markLearners, noteLearner, type ScanOutcome, undo } from './roll-actions.ts';
 import { useRollUndo } from './roll-undo.ts';
+import { SessionSummary } from './SessionSummary.tsx';
 import { WalkInForm } from './WalkInForm.tsx';
 
 /** The statuses offered as buttons on each row, in tapping order. */
@@ -68,12 +71,10 @@ export function RollPage({ session }: { session: StoredSession }) {
   }
 
   const ctx = { session: roll.session, userId: user.id, centreId: session.me.centre.id };
-  const counts = Object.fromEntries(MarkStatuses.map((s) => [s, 0])) as Record<MarkStatus, number>;
-  for (const l of roll.learners) {
-    const m = roll.marks.get(l.id);
-    if (m) counts[m.status]++;
-  }
-  const unmarked = roll.learners.filter((l) => !roll.marks.has(l.id));
+  const { counts, unmarked } = sessionCounts(
+    roll.marks.values(),
+    roll.learners.map((l) => l.id),
+  );
   const locked = roll.session.date < localToday() && !correcting;
 
   async function mark(learnerIds: string[], status: MarkStatus, label: string) {
@@ -117,13 +118,7 @@ export function RollPage({ session }: { session: StoredSession }) {
         <button
           type="button"
           disabled={locked || unmarked.length === 0}
-          onClick={() =>
-            void mark(
-              unmarked.map((l) => l.id),
-              'present',
-              t('roll.allPresentDone', { count: unmarked.length }),
-            )
-          }
+          onClick={() => void mark(unmarked, 'present', t('roll.allPresentDone', { count: unmarked.length }))}
         >
           {t('roll.allPresent', { count: unmarked.length })}
         </button>
@@ -236,6 +231,24 @@ export function RollPage({ session }: { session: StoredSession }) {
           );
         })}
       </ul>
+      <RollSummary roll={roll} excusedCounts={session.me.centre.settings.excusedCounts} />
+      <EvidencePhotos ctx={ctx} token={session.token} />
     </AppShell>
+  );
+}
+
+/** The after-session summary, with the class's whole record read from the device. */
+function RollSummary({ roll, excusedCounts }: { roll: RollData; excusedCounts: boolean }) {
+  const record = useClassMarks(roll.cls.id);
+  if (!record) return null;
+  return (
+    <SessionSummary
+      session={roll.session}
+      cls={roll.cls}
+      learners={roll.learners}
+      sessions={record.sessions}
+      marks={record.marks}
+      excusedCounts={excusedCounts}
+    />
   );
 }

@@ -1,6 +1,7 @@
 // Live reads for the screens. Each hook returns `undefined` while loading and `null` (or an empty list) when there
 // is nothing, so a screen can tell "still reading" from "not there".
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
 import type {
   AttendanceMark,
   Class,
@@ -125,19 +126,22 @@ export function useLearnerRecord(learnerId: string | null): LearnerClassRecord[]
   }, [db, learnerId]);
 }
 
-export interface RollData {
+export interface RollRoster {
   session: Session;
   cls: Class;
   /** Enrolled (not withdrawn) learners in the Vietnamese order: given name, middle name, family name. */
   learners: Learner[];
-  /** The current mark of each learner, by learner id (deleted marks left out). */
-  marks: Map<string, AttendanceMark>;
   /** Each learner's enrolment in the class, by learner id (walk-ins are flagged there). */
   enrollments: Map<string, Enrollment>;
 }
 
-/** Everything the roll screen of one session needs; `null` when the session is not on this device. */
-export function useRoll(sessionId: string): RollData | null | undefined {
+export interface RollData extends RollRoster, RollMarks {}
+
+/**
+ * Who is on a session's roll; `null` when the session is not on this device. Kept apart from the marks: a tap
+ * writes only the roll record, so this query (and the sorted list the screen renders from) is not redone per tap.
+ */
+export function useRollRoster(sessionId: string): RollRoster | null | undefined {
   const db = useDb();
   return useLiveQuery(async () => {
     const session = await db.sessions.get(sessionId);
@@ -149,9 +153,45 @@ export function useRoll(sessionId: string): RollData | null | undefined {
     const learners = alive(
       (await db.learners.bulkGet(enrolled.map((e) => e.learnerId))).filter((l): l is Learner => Boolean(l)),
     ).sort(compareVietnameseNames);
-    const marks = new Map(alive(Object.values(await rollMarks(db, sessionId))).map((m) => [m.learnerId, m]));
-    return { session, cls, learners, marks, enrollments: new Map(enrolled.map((e) => [e.learnerId, e])) };
+    return { session, cls, learners, enrollments: new Map(enrolled.map((e) => [e.learnerId, e])) };
   }, [db, sessionId]);
+}
+
+export interface RollMarks {
+  /** The current mark of each learner, by learner id (deleted marks left out). */
+  marks: Map<string, AttendanceMark>;
+  /** Learners whose mark has changes not on the server yet. */
+  unsent: Set<string>;
+}
+
+/** A session's marks and which of them are not on the server yet, in one query: a tap re-renders the roll once. */
+export function useRollMarks(sessionId: string): RollMarks | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const all = Object.values(await rollMarks(db, sessionId));
+    const waiting = new Set(
+      (
+        await db.outbox
+          .where('recordId')
+          .anyOf(all.map((m) => m.id))
+          .toArray()
+      ).map((e) => e.recordId),
+    );
+    return {
+      marks: new Map(alive(all).map((m) => [m.learnerId, m])),
+      unsent: new Set(all.filter((m) => waiting.has(m.id)).map((m) => m.learnerId)),
+    };
+  }, [db, sessionId]);
+}
+
+/** Everything the roll screen of one session needs; `null` when the session is not on this device. */
+export function useRoll(sessionId: string): RollData | null | undefined {
+  const roster = useRollRoster(sessionId);
+  const marks = useRollMarks(sessionId);
+  return useMemo(() => {
+    if (roster === null) return null;
+    return roster && marks ? { ...roster, ...marks } : undefined;
+  }, [roster, marks]);
 }
 
 export interface ClassMarks {

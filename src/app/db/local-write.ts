@@ -50,8 +50,9 @@ function freshRecord(key: RecordKey, centreId: string): Record<string, unknown> 
  */
 export async function writeChanges(db: AppDb, batch: Change[], centreId: string): Promise<void> {
   if (batch.length === 0) return;
-  const device = await deviceId(db);
   await db.transaction('rw', [...recordTables(db), db.outbox, db.meta], async () => {
+    // Read inside this transaction: a separate one would cost every tap a few milliseconds.
+    const device = await deviceId(db);
     const records = new LocalRecords(db);
     await records.load(batch.map(keyOf));
     let clock = ((await db.meta.get(HLC))?.value as HlcState | undefined) ?? { millis: 0, counter: 0 };

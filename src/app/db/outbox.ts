@@ -19,15 +19,6 @@ export function usePendingCount(): number | undefined {
   return useLiveQuery(() => pendingCount(db), [db]);
 }
 
-/** Ids of records with changes not yet on the server, to flag them on screen. */
-export function usePendingRecordIds(): Set<string> | undefined {
-  const db = useDb();
-  return useLiveQuery(
-    async () => new Set((await db.outbox.orderBy('recordId').uniqueKeys()) as string[]),
-    [db],
-  );
-}
-
 export function useRejected(): RejectedEntry[] | undefined {
   const db = useDb();
   return useLiveQuery(() => db.rejected.orderBy('rejectedAt').toArray(), [db]);

@@ -211,6 +211,7 @@ export const en: Messages = {
     failed: 'The photo could not be saved. Take it again.',
   },
   summary: {
+    show: 'Session summary and attendance warnings',
     title: 'Session summary',
     counts: 'This session’s roll',
     belowTitle: 'Below the attendance threshold',

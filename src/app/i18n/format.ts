@@ -2,6 +2,23 @@
 
 const locale = (language: string) => (language === 'en' ? 'en-GB' : 'vi-VN');
 
+// Intl formatters are slow to build (a millisecond or more on a cheap phone) and are asked for on every render of
+// the status bar and the roll: build each one once per language and options.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+  key: string,
+  make: () => F,
+): F {
+  let formatter = formatters.get(key) as F | undefined;
+  if (!formatter) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+const numberFormat = (language: string, options: Intl.NumberFormatOptions) =>
+  cached(`n:${language}:${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale(language), options));
+
 /** 'YYYY-MM-DD' → '25/11/2026' (the same day-first order in both languages). */
 export function formatDate(isoDate: string): string {
   const [y, m, d] = isoDate.slice(0, 10).split('-');
@@ -9,21 +26,21 @@ export function formatDate(isoDate: string): string {
 }
 
 export function formatNumber(n: number, language: string): string {
-  return new Intl.NumberFormat(locale(language), { maximumFractionDigits: 1 }).format(n);
+  return numberFormat(language, { maximumFractionDigits: 1 }).format(n);
 }
 
 /** 0.962 → '96,2%' in Vietnamese, '96.2%' in English. */
 export function formatPercent(ratio: number, language: string): string {
-  return new Intl.NumberFormat(locale(language), { style: 'percent', maximumFractionDigits: 1 }).format(
-    ratio,
-  );
+  return numberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
 }
 
 /** Time of day of an ISO timestamp, in the device's zone: '14:05'. */
 export function formatTime(isoDateTime: string, language: string): string {
-  return new Intl.DateTimeFormat(locale(language), { hour: '2-digit', minute: '2-digit' }).format(
-    new Date(isoDateTime),
+  const format = cached(
+    `t:${language}`,
+    () => new Intl.DateTimeFormat(locale(language), { hour: '2-digit', minute: '2-digit' }),
   );
+  return format.format(new Date(isoDateTime));
 }
 
 /** Today as YYYY-MM-DD in the device's own time zone. */
@@ -46,9 +63,16 @@ const AGO_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 export function formatTimeAgo(isoDateTime: string, language: string, now = new Date()): string {
   const seconds = Math.max(0, (now.getTime() - new Date(isoDateTime).getTime()) / 1000);
   const unit = AGO_UNITS.find(([, size]) => seconds >= size);
-  if (!unit) return new Intl.RelativeTimeFormat(locale(language), { numeric: 'auto' }).format(0, 'second');
+  if (!unit) {
+    const now = cached(
+      `r:${language}:auto`,
+      () => new Intl.RelativeTimeFormat(locale(language), { numeric: 'auto' }),
+    );
+    return now.format(0, 'second');
+  }
   // Numbers, not words, for whole units: 30 hours ago is "1 day ago", not the calendar's "yesterday".
-  return new Intl.RelativeTimeFormat(locale(language)).format(-Math.floor(seconds / unit[1]), unit[0]);
+  const ago = cached(`r:${language}`, () => new Intl.RelativeTimeFormat(locale(language)));
+  return ago.format(-Math.floor(seconds / unit[1]), unit[0]);
 }
 
 const BYTE_UNITS: ['gigabyte' | 'megabyte' | 'kilobyte', number][] = [
@@ -60,7 +84,5 @@ const BYTE_UNITS: ['gigabyte' | 'megabyte' | 'kilobyte', number][] = [
 /** A size in bytes as people read it: '12,3 MB', '1,2 GB' (never below kilobytes). */
 export function formatBytes(bytes: number, language: string): string {
   const [unit, size] = BYTE_UNITS.find(([, size]) => bytes >= size) ?? BYTE_UNITS[2]!;
-  return new Intl.NumberFormat(locale(language), { style: 'unit', unit, maximumFractionDigits: 1 }).format(
-    bytes / size,
-  );
+  return numberFormat(language, { style: 'unit', unit, maximumFractionDigits: 1 }).format(bytes / size);
 }

@@ -210,6 +210,7 @@ export const vi = {
     failed: 'Không lưu được ảnh. Hãy chụp lại.',
   },
   summary: {
+    show: 'Tổng kết buổi học và cảnh báo chuyên cần',
     title: 'Tổng kết buổi học',
     counts: 'Điểm danh buổi này',
     belowTitle: 'Dưới ngưỡng chuyên cần',

@@ -1,43 +1,84 @@
 // The roll of one session: counts always in view, "everyone remaining present" in one tap, then the exceptions;
 // QR check-in, walk-ins, search that ignores diacritics; each learner's unsent mark flagged. A past session opens
 // read-only until the instructor confirms a correction. Every tap is a local write: no network needed.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { sessionCounts } from '../../../domain/attendance.ts';
-import type { MarkStatus } from '../../../domain/entities.ts';
-import { markId } from '../../../domain/ids.ts';
+import { type Learner, type MarkStatus, MarkStatuses } from '../../../domain/entities.ts';
 import { matchesSearch } from '../../../domain/vietnamese-text.ts';
 import { useDb } from '../../db/DbProvider.tsx';
 import type { StoredSession } from '../../db/device-state.ts';
 import { type RollData, useClassMarks, useRoll } from '../../db/hooks.ts';
-import { usePendingRecordIds } from '../../db/outbox.ts';
 import { formatDate, localToday } from '../../i18n/format.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
 import { QrScanner } from '../checkin/QrScanner.tsx';
 import { signal } from '../checkin/signal.ts';
 import { EvidencePhotos } from './EvidencePhotos.tsx';
-import { NoteEditor } from './NoteEditor.tsx';
+import { ROW_STATUSES, RollRow, type RowLabels } from './RollRow.tsx';
 import { addWalkIn, checkIn, markLearners, noteLearner, type ScanOutcome, undo } from './roll-actions.ts';
 import { useRollUndo } from './roll-undo.ts';
 import { SessionSummary } from './SessionSummary.tsx';
 import { WalkInForm } from './WalkInForm.tsx';
-
-/** The statuses offered as buttons on each row, in tapping order. */
-const ROW_STATUSES: MarkStatus[] = ['present', 'late', 'excused', 'absent'];
 
 export function RollPage({ session }: { session: StoredSession }) {
   const { t } = useTranslation();
   const db = useDb();
   const { sessionId = '' } = useParams();
   const roll = useRoll(sessionId);
-  const pending = usePendingRecordIds();
   const [query, setQuery] = useState('');
   const [panel, setPanel] = useState<'scanner' | 'walkIn' | null>(null);
   const [scanned, setScanned] = useState<{ ok: boolean; text: string } | null>(null);
   const [correcting, setCorrecting] = useState(false);
-  const { last, remember, clear } = useRollUndo();
+  const remember = useRollUndo((s) => s.remember);
   const user = session.me.user;
+  // The rows' handlers stay the same functions across renders (so memoised rows stay put) and read the latest roll.
+  const current = useRef({ roll, remember });
+  current.current = { roll, remember };
+
+  const labels = useMemo<RowLabels>(
+    () => ({
+      status: Object.fromEntries(MarkStatuses.map((s) => [s, t(`markStatus.${s}`)])) as Record<
+        MarkStatus,
+        string
+      >,
+      notOnServer: t('sync.notOnServer'),
+      walkIn: t('walkIn.flag'),
+      noteFor: (name) => t('roll.noteFor', { name }),
+      note: {
+        note: t('roll.note'),
+        addNote: t('roll.addNote'),
+        placeholder: t('roll.notePlaceholder'),
+        save: t('roll.saveNote'),
+        cancel: t('roll.cancel'),
+      },
+    }),
+    [t],
+  );
+  const onMark = useCallback(
+    async (learner: Learner, status: MarkStatus) => {
+      const { roll: now, remember: keep } = current.current;
+      if (!now) return;
+      const ctx = { session: now.session, userId: user.id, centreId: session.me.centre.id };
+      keep(
+        `${learner.fullName}: ${t(`markStatus.${status}`)}`,
+        await markLearners(db, ctx, [learner.id], status, now.marks),
+      );
+    },
+    [db, user.id, session.me.centre.id, t],
+  );
+  const onNote = useCallback(
+    async (learner: Learner, note: string) => {
+      const { roll: now, remember: keep } = current.current;
+      if (!now) return;
+      const ctx = { session: now.session, userId: user.id, centreId: session.me.centre.id };
+      keep(
+        t('roll.noteSaved', { name: learner.fullName }),
+        await noteLearner(db, ctx, learner.id, note, now.marks),
+      );
+    },
+    [db, user.id, session.me.centre.id, t],
+  );
 
   const onScan = useCallback(
     async (text: string) => {
@@ -55,9 +96,10 @@ export function RollPage({ session }: { session: StoredSession }) {
     [db, roll, user.id, session.me.centre.id, remember, t],
   );
 
+  const learners = roll?.learners;
   const visible = useMemo(
-    () => (roll ? roll.learners.filter((l) => matchesSearch(l.fullName, query)) : []),
-    [roll, query],
+    () => (learners ? learners.filter((l) => matchesSearch(l.fullName, query)) : []),
+    [learners, query],
   );
 
   if (roll === undefined) return <AppShell session={session}>{t('common.loading')}</AppShell>;
@@ -122,18 +164,7 @@ export function RollPage({ session }: { session: StoredSession }) {
         >
           {t('roll.allPresent', { count: unmarked.length })}
         </button>
-        {last && (
-          <button
-            type="button"
-            className="secondary"
-            onClick={async () => {
-              await undo(db, last.changes, ctx.centreId);
-              clear();
-            }}
-          >
-            {t('roll.undo', { action: last.label })}
-          </button>
-        )}
+        <UndoButton centreId={session.me.centre.id} />
       </div>
       <div className="roll-tools">
         <button
@@ -186,48 +217,20 @@ export function RollPage({ session }: { session: StoredSession }) {
       />
       <ul className="roll">
         {visible.map((learner) => {
-          const current = roll.marks.get(learner.id)?.status;
-          const unsent = pending?.has(markId(roll.session.id, learner.id));
+          const mark = roll.marks.get(learner.id);
           return (
-            <li key={learner.id} className="roll-row" data-learner={learner.id}>
-              <div className="roll-name">
-                <span className="name">{learner.fullName}</span>
-                {unsent && <span className="pill unsent">{t('sync.notOnServer')}</span>}
-                {roll.enrollments.get(learner.id)?.walkIn && (
-                  <span className="pill walk-in">{t('walkIn.flag')}</span>
-                )}
-                <span className="unit">{learner.unit}</span>
-              </div>
-              <fieldset className="roll-buttons">
-                <legend className="visually-hidden">{learner.fullName}</legend>
-                {ROW_STATUSES.map((s) => (
-                  <button
-                    key={s}
-                    type="button"
-                    className={`status ${s}`}
-                    aria-pressed={current === s}
-                    disabled={locked}
-                    onClick={() => void mark([learner.id], s, `${learner.fullName}: ${t(`markStatus.${s}`)}`)}
-                  >
-                    {t(`markStatus.${s}`)}
-                  </button>
-                ))}
-              </fieldset>
-              {locked ? (
-                roll.marks.get(learner.id)?.note && <p className="note">{roll.marks.get(learner.id)?.note}</p>
-              ) : (
-                <NoteEditor
-                  label={t('roll.noteFor', { name: learner.fullName })}
-                  value={roll.marks.get(learner.id)?.note ?? ''}
-                  onSave={async (note) =>
-                    remember(
-                      t('roll.noteSaved', { name: learner.fullName }),
-                      await noteLearner(db, ctx, learner.id, note, roll.marks),
-                    )
-                  }
-                />
-              )}
-            </li>
+            <RollRow
+              key={learner.id}
+              learner={learner}
+              status={mark?.status}
+              note={mark?.note ?? ''}
+              unsent={roll.unsent.has(learner.id)}
+              walkIn={roll.enrollments.get(learner.id)?.walkIn ?? false}
+              locked={locked}
+              labels={labels}
+              onMark={onMark}
+              onNote={onNote}
+            />
           );
         })}
       </ul>
@@ -237,8 +240,22 @@ export function RollPage({ session }: { session: StoredSession }) {
   );
 }
 
-/** The after-session summary, with the class's whole record read from the device. */
+/**
+ * The after-session summary. Folded while the roll is being taken (it reads the class's whole record, which every tap
+ * changes, and would slow each tap down); open by itself on a past session.
+ */
 function RollSummary({ roll, excusedCounts }: { roll: RollData; excusedCounts: boolean }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(roll.session.date < localToday());
+  return (
+    <details className="summary-panel" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('summary.show')}</summary>
+      {open && <ClassRecordSummary roll={roll} excusedCounts={excusedCounts} />}
+    </details>
+  );
+}
+
+function ClassRecordSummary({ roll, excusedCounts }: { roll: RollData; excusedCounts: boolean }) {
   const record = useClassMarks(roll.cls.id);
   if (!record) return null;
   return (
@@ -250,5 +267,25 @@ function RollSummary({ roll, excusedCounts }: { roll: RollData; excusedCounts: b
       marks={record.marks}
       excusedCounts={excusedCounts}
     />
+  );
+}
+
+/** Undo of the last roll action; on its own so that remembering an action does not re-render the whole roll. */
+function UndoButton({ centreId }: { centreId: string }) {
+  const { t } = useTranslation();
+  const db = useDb();
+  const { last, clear } = useRollUndo();
+  if (!last) return null;
+  return (
+    <button
+      type="button"
+      className="secondary"
+      onClick={async () => {
+        await undo(db, last.changes, centreId);
+        clear();
+      }}
+    >
+      {t('roll.undo', { action: last.label })}
+    </button>
   );
 }

@@ -36,12 +36,13 @@ export async function markLearners(
 ): Promise<Change[]> {
   const markedAt = new Date().toISOString();
   const undo = undoOf(learnerIds, marks, ctx);
-  const existing = await rollMarks(db, ctx.session.id);
+  // The screen's marks are current enough to choose between "change" and "create": a mark created meanwhile on
+  // another tab only gets every field again.
   const batch: Change[] = learnerIds.map((learnerId) => ({
     entity: 'marks',
     sessionId: ctx.session.id,
     learnerId,
-    changes: existing[learnerId]
+    changes: marks.has(learnerId)
       ? { status, markedBy: ctx.userId, markedAt, deleted: false }
       : {
           status,

@@ -6,7 +6,7 @@ import { useDb } from './DbProvider.tsx';
 import { photosToUpload } from './device-state.ts';
 
 /** Changes not on the server yet: outbox entries, and photos whose bytes are still to be uploaded. */
-const pendingCount = async (db: AppDb) => (await db.outbox.count()) + (await photosToUpload(db));
+export const pendingCount = async (db: AppDb) => (await db.outbox.count()) + (await photosToUpload(db));
 
 /** Calls `onChange` with the number of unsynced changes now and whenever it changes; returns an unsubscribe. */
 export function observePendingCount(db: AppDb, onChange: (count: number) => void): () => void {

@@ -2,10 +2,10 @@
 // each learner's details, the sessions, what the QR check-in looks up, how old the data is, what is unsent.
 // Read live from the device database only, so the screen tells the truth when offline.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { checkInCode, parseCheckInCode } from '../../domain/check-in-code.ts';
 import type { Class } from '../../domain/entities.ts';
 import { useDb } from './DbProvider.tsx';
-import { photosToUpload, readLastSynced } from './device-state.ts';
+import { readLastSynced } from './device-state.ts';
+import { pendingCount } from './outbox.ts';
 
 export interface ClassReadiness {
   cls: Class;
@@ -17,7 +17,7 @@ export interface ClassReadiness {
   sessions: number;
   /** Of those, on or after `today`. */
   upcoming: number;
-  /** Roster learners checked in by QR offline: their code names the enrolment and their record is here. */
+  /** Roster learners a QR scan can check in offline: the scan looks up their enrolment, then their record. */
   qrReady: number;
   /** Changes not on the server yet, counted as the sync indicator counts them (photos included). */
   unsynced: number;
@@ -44,8 +44,8 @@ export function useClassReadiness(classId: string, today: string): ClassReadines
       learnersOnDevice: present.length,
       sessions: sessions.length,
       upcoming: sessions.filter((s) => s.date >= today).length,
-      qrReady: present.filter((e) => parseCheckInCode(checkInCode(e.id)) === e.id).length,
-      unsynced: (await db.outbox.count()) + (await photosToUpload(db)),
+      qrReady: present.length,
+      unsynced: await pendingCount(db),
       lastSyncedAt: await readLastSynced(db),
     };
   }, [db, classId, today]);

@@ -168,15 +168,13 @@ export interface RollMarks {
 export function useRollMarks(sessionId: string): RollMarks | undefined {
   const db = useDb();
   return useLiveQuery(async () => {
-    const all = Object.values(await rollMarks(db, sessionId));
-    const waiting = new Set(
-      (
-        await db.outbox
-          .where('recordId')
-          .anyOf(all.map((m) => m.id))
-          .toArray()
-      ).map((e) => e.recordId),
-    );
+    // Both read at once (one round trip, not two): the outbox's distinct record ids are few next to the roll.
+    const [roll, pending] = await Promise.all([
+      rollMarks(db, sessionId),
+      db.outbox.orderBy('recordId').uniqueKeys(),
+    ]);
+    const all = Object.values(roll);
+    const waiting = new Set(pending as string[]);
     return {
       marks: new Map(alive(all).map((m) => [m.learnerId, m])),
       unsent: new Set(all.filter((m) => waiting.has(m.id)).map((m) => m.learnerId)),

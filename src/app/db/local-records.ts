@@ -36,22 +36,27 @@ export class LocalRecords {
     const sessions = [...new Set(keys.flatMap((k) => (k.entity === 'marks' ? [k.sessionId] : [])))].filter(
       (id) => !this.rolls.has(id),
     );
-    const rolls = await this.db.rolls.bulkGet(sessions);
-    sessions.forEach((sessionId, i) => {
-      this.rolls.set(sessionId, rolls[i] ?? { sessionId, marks: {} });
+    const rolls = this.db.rolls.bulkGet(sessions).then((found) => {
+      sessions.forEach((sessionId, i) => {
+        this.rolls.set(sessionId, found[i] ?? { sessionId, marks: {} });
+      });
     });
-    for (const entity of plainEntities) {
+    const plain = plainEntities.map((entity) => {
       const cache = this.plain.get(entity) ?? new Map<string, AnyRecord | undefined>();
       this.plain.set(entity, cache);
       const ids = [...new Set(keys.filter((k) => k.entity === entity).map((k) => k.recordId))].filter(
         (id) => !cache.has(id),
       );
-      if (ids.length === 0) continue;
-      const found = (await plainTable(this.db, entity).bulkGet(ids)) as (AnyRecord | undefined)[];
-      ids.forEach((id, i) => {
-        cache.set(id, found[i]);
-      });
-    }
+      if (ids.length === 0) return null;
+      return plainTable(this.db, entity)
+        .bulkGet(ids)
+        .then((found) => {
+          ids.forEach((id, i) => {
+            cache.set(id, found[i] as AnyRecord | undefined);
+          });
+        });
+    });
+    await Promise.all([rolls, ...plain]);
   }
 
   get(key: RecordKey): AnyRecord | undefined {
@@ -72,14 +77,16 @@ export class LocalRecords {
     this.dirtyPlain.set(entity, (this.dirtyPlain.get(entity) ?? new Set<string>()).add(record.id));
   }
 
+  /** Stores every record put, all requests issued at once (IndexedDB applies them in order). */
   async flush(): Promise<void> {
-    for (const [entity, ids] of this.dirtyPlain) {
+    const writes: Promise<unknown>[] = [...this.dirtyPlain].map(([entity, ids]) => {
       const cache = this.plain.get(entity)!;
-      await plainTable(this.db, entity).bulkPut([...ids].map((id) => cache.get(id)!));
-    }
-    await this.db.rolls.bulkPut([...this.dirtyRolls].map((id) => this.rolls.get(id)!));
+      return plainTable(this.db, entity).bulkPut([...ids].map((id) => cache.get(id)!));
+    });
+    writes.push(this.db.rolls.bulkPut([...this.dirtyRolls].map((id) => this.rolls.get(id)!)));
     this.dirtyPlain.clear();
     this.dirtyRolls.clear();
+    await Promise.all(writes);
   }
 
   private roll(sessionId: string): Roll {

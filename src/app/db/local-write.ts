@@ -51,13 +51,17 @@ function freshRecord(key: RecordKey, centreId: string): Record<string, unknown> 
 export async function writeChanges(db: AppDb, batch: Change[], centreId: string): Promise<void> {
   if (batch.length === 0) return;
   await db.transaction('rw', [...recordTables(db), db.outbox, db.meta], async () => {
-    // Read inside this transaction: a separate one would cost every tap a few milliseconds.
-    const device = await deviceId(db);
+    // Everything is read at once and written at once: each sequential IndexedDB request costs a tap a round trip.
     const records = new LocalRecords(db);
-    await records.load(batch.map(keyOf));
-    let clock = ((await db.meta.get(HLC))?.value as HlcState | undefined) ?? { millis: 0, counter: 0 };
-    let seq = ((await db.meta.get(NEXT_SEQ))?.value as number | undefined) ?? 1;
+    const [device, [clockRow, seqRow]] = await Promise.all([
+      deviceId(db),
+      db.meta.bulkGet([HLC, NEXT_SEQ]),
+      records.load(batch.map(keyOf)),
+    ]);
+    let clock = (clockRow?.value as HlcState | undefined) ?? { millis: 0, counter: 0 };
+    let seq = (seqRow?.value as number | undefined) ?? 1;
     const now = new Date().toISOString();
+    const entries: OutboxEntry[] = [];
     for (const change of batch) {
       const { entity, changes } = change;
       const key = keyOf(change);
@@ -66,7 +70,7 @@ export async function writeChanges(db: AppDb, batch: Change[], centreId: string)
       const next = entitySchemas[entity].parse({ ...base, ...changes, updatedAt: now }) as { id: string };
       const fields = existing ? { ...changes } : withoutServerFields(next as Record<string, unknown>);
       clock = tick(clock, Date.now());
-      const entry: OutboxEntry = {
+      entries.push({
         seq,
         id: mutationId(device, seq),
         entity,
@@ -74,15 +78,17 @@ export async function writeChanges(db: AppDb, batch: Change[], centreId: string)
         fields,
         hlc: encodeHlc({ ...clock, deviceId: device }),
         createdAt: now,
-      };
+      });
       records.put(entity, next);
-      await db.outbox.add(entry);
       seq += 1;
     }
-    await records.flush();
-    await db.meta.bulkPut([
-      { key: HLC, value: clock },
-      { key: NEXT_SEQ, value: seq },
+    await Promise.all([
+      records.flush(),
+      db.outbox.bulkAdd(entries),
+      db.meta.bulkPut([
+        { key: HLC, value: clock },
+        { key: NEXT_SEQ, value: seq },
+      ]),
     ]);
   });
 }

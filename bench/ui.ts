@@ -1,7 +1,9 @@
 // The roll screen as an instructor feels it, in Chromium slowed down 4× to stand in for a cheap phone: a tap until
 // its mark is committed in IndexedDB and painted, opening a 150-learner roll from the home screen, the taps a whole
 // 40-learner roll takes, and the JS heap once a 150-learner roll is taken. Figures, not a test: `npm run bench:ui`.
+
 import { fileURLToPath } from 'node:url';
+import { LOCAL_WRITE_COMMITTED } from '../src/app/db/local-write.ts';
 import type { Class, Enrollment, Learner, Session } from '../src/domain/entities.ts';
 import { newId } from '../src/domain/ids.ts';
 import { splitFullName } from '../src/domain/vietnamese-text.ts';
@@ -158,36 +160,52 @@ async function armOpenProbe(rows: number): Promise<void> {
   }, rows);
 }
 
-/** Arms the probe: from a click on this status button until it shows as pressed and is painted. */
-async function armTapProbe(learnerId: string, label: string): Promise<void> {
-  await page.evaluate(
-    ({ learnerId, label }) => {
-      const button = Array.from(
-        document.querySelectorAll<HTMLButtonElement>(`.roll-row[data-learner="${learnerId}"] button`),
-      ).find((b) => b.textContent === label);
-      if (!button) throw new Error(`no "${label}" button for ${learnerId}`);
-      (window as Probe).__probe = new Promise<number>((resolve) => {
-        button.addEventListener(
-          'click',
-          (event) => {
-            const started = event.timeStamp;
-            // The row re-renders from Dexie's live query, which fires only once the write transaction committed.
-            new MutationObserver((_, observer) => {
-              if (button.getAttribute('aria-pressed') !== 'true') return;
-              observer.disconnect();
-              requestAnimationFrame(() => {
-                const channel = new MessageChannel();
-                channel.port1.onmessage = () => resolve(performance.now() - started);
-                channel.port2.postMessage(null);
-              });
-            }).observe(button, { attributes: true, attributeFilter: ['aria-pressed'] });
-          },
-          { capture: true, once: true },
-        );
-      });
-    },
-    { learnerId, label },
+// The tap probe runs as plain JavaScript text: tsx would wrap its inner named functions in a `__name` helper that
+// does not exist in the page.
+const TAP_PROBE = `({ learnerId, label, committedMark }) => {
+  const button = Array.from(document.querySelectorAll('.roll-row[data-learner="' + learnerId + '"] button')).find(
+    (b) => b.textContent === label,
   );
+  if (!button) throw new Error('no "' + label + '" button for ' + learnerId);
+  window.__probe = new Promise((resolve) => {
+    button.addEventListener('click', (event) => {
+      const started = event.timeStamp;
+      const at = { committed: null, painted: null };
+      const settle = () => {
+        if (at.committed !== null && at.painted !== null) resolve(Math.max(at.committed, at.painted) - started);
+      };
+      new PerformanceObserver((list, observer) => {
+        const entry = list.getEntries().find((e) => e.name === committedMark && e.startTime >= started);
+        if (!entry) return;
+        observer.disconnect();
+        at.committed = entry.startTime;
+        settle();
+      }).observe({ type: 'mark' });
+      const whenPressed = () =>
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => {
+            at.painted = performance.now();
+            settle();
+          };
+          channel.port2.postMessage(null);
+        });
+      new MutationObserver((_, observer) => {
+        if (button.getAttribute('aria-pressed') !== 'true') return;
+        observer.disconnect();
+        whenPressed();
+      }).observe(button, { attributes: true, attributeFilter: ['aria-pressed'] });
+    }, { capture: true, once: true });
+  });
+}`;
+
+/**
+ * Arms the probe: from a click on this status button until both its write has committed (the app's User Timing mark,
+ * made once the IndexedDB transaction completed) and the button shows as pressed in a painted frame.
+ */
+async function armTapProbe(learnerId: string, label: string): Promise<void> {
+  const args = JSON.stringify({ learnerId, label, committedMark: LOCAL_WRITE_COMMITTED });
+  await page.evaluate(`(${TAP_PROBE})(${args})`);
 }
 
 const unmarkedCount = () =>

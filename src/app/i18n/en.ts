@@ -136,6 +136,8 @@ export const en: Messages = {
     sent: 'Sent: {{applied}} changes recorded, {{alreadyThere}} already on the server, {{rejected}} refused.',
   },
   roll: {
+    saveFailed:
+      'The mark could not be saved on this device (its storage may be full). Free some space and tap again.',
     back: 'Back to home',
     notOnDevice: 'This session is not on this device yet. Sync when you have a connection.',
     unmarked: 'Not marked',

@@ -135,6 +135,8 @@ export const vi = {
     sent: 'Đã gửi: {{applied}} thay đổi được ghi nhận, {{alreadyThere}} đã có trên máy chủ, {{rejected}} bị từ chối.',
   },
   roll: {
+    saveFailed:
+      'Không lưu được điểm danh trên máy (bộ nhớ có thể đã đầy). Hãy giải phóng bộ nhớ rồi bấm lại.',
     back: 'Về trang chính',
     notOnDevice: 'Buổi học này chưa có trên thiết bị. Hãy đồng bộ khi có mạng.',
     unmarked: 'Chưa điểm danh',

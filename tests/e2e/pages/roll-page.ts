@@ -20,6 +20,8 @@ export class RollPage {
     const row = this.page.locator(`.roll-row[data-learner="${learnerId}"]`);
     await row.getByRole('button', { name: status, exact: true }).click();
     await row.locator(`button[aria-pressed="true"]`, { hasText: status }).waitFor();
+    // The button shows pressed at once; the row stops being busy once the mark is on the device.
+    await this.page.locator(`.roll-row[data-learner="${learnerId}"][aria-busy="false"]`).waitFor();
   }
 
   /** The status pressed on each learner's row, by learner id. */

@@ -30,6 +30,7 @@ export function RollPage({ session }: { session: StoredSession }) {
   const [panel, setPanel] = useState<'scanner' | 'walkIn' | null>(null);
   const [scanned, setScanned] = useState<{ ok: boolean; text: string } | null>(null);
   const [correcting, setCorrecting] = useState(false);
+  const [saveFailed, setSaveFailed] = useState(false);
   const remember = useRollUndo((s) => s.remember);
   const user = session.me.user;
   // The rows' handlers stay the same functions across renders (so memoised rows stay put) and read the latest roll.
@@ -60,10 +61,16 @@ export function RollPage({ session }: { session: StoredSession }) {
       const { roll: now, remember: keep } = current.current;
       if (!now) return;
       const ctx = { session: now.session, userId: user.id, centreId: session.me.centre.id };
-      keep(
-        `${learner.fullName}: ${t(`markStatus.${status}`)}`,
-        await markLearners(db, ctx, [learner.id], status, now.marks),
-      );
+      try {
+        keep(
+          `${learner.fullName}: ${t(`markStatus.${status}`)}`,
+          await markLearners(db, ctx, [learner.id], status, now.marks),
+        );
+        setSaveFailed(false);
+      } catch (err) {
+        setSaveFailed(true);
+        throw err;
+      }
     },
     [db, user.id, session.me.centre.id, t],
   );
@@ -140,6 +147,11 @@ export function RollPage({ session }: { session: StoredSession }) {
             {t('roll.correct')}
           </button>
         </div>
+      )}
+      {saveFailed && (
+        <p className="banner" role="alert">
+          {t('roll.saveFailed')}
+        </p>
       )}
       <div className="roll-counts" aria-live="polite" data-testid="roll-counts">
         {ROW_STATUSES.map((s) => (

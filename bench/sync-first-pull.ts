@@ -1,21 +1,18 @@
 // First download of a big centre into a fresh device, in Chromium: sign in, then time until every page is stored
 // and the status bar shows the time of the finished sync. Beside it, in the same browser, the raw IndexedDB baseline: the same
 // number of small records put in one transaction. Figures, not a test: `npm run bench:sync` runs it after the push.
-import { fileURLToPath } from 'node:url';
 import type { AttendanceMark } from '../src/domain/entities.ts';
 import { markId, newId } from '../src/domain/ids.ts';
-import { createApp } from '../src/server/app.ts';
-import { testConfig } from '../src/server/config.ts';
-import { openDatabase } from '../src/server/db/database.ts';
 import { insertRecords } from '../src/server/db/records.ts';
-import { seedDemo, vietnamToday } from '../src/server/demo/seed-demo.ts';
 import { launchChromium } from '../tests/e2e/helpers/browser.ts';
+import { startE2eServer } from '../tests/e2e/helpers/server.ts';
 
 const MARKS = Number(process.env.BENCH_PULL_MARKS ?? 100_000);
 const LEARNERS_PER_SESSION = 100;
 
-const database = await openDatabase({ memory: true });
-const demo = await seedDemo(database.db, vietnamToday());
+// Served before the extra marks are added: nobody signs in until they are.
+const server = await startE2eServer();
+const { database, demo, url } = server;
 const centreId = demo.centre.id;
 const cls = demo.classes.find((c) => c.year === 2021)!;
 const template = demo.sessions.find((s) => s.classId === cls.id)!;
@@ -49,12 +46,6 @@ await database.db.transaction(async (tx) => {
   await insertRecords(tx, 'marks', centreId, marks);
 });
 const total = MARKS + demo.marks.length;
-
-const clientDir = fileURLToPath(new URL('../dist', import.meta.url));
-const app = await createApp({ database, config: testConfig({ clientDir }) });
-await app.listen({ port: 0, host: '127.0.0.1' });
-const address = app.server.address();
-const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
 const browser = await launchChromium();
 const page = await (await browser.newContext()).newPage();
@@ -109,5 +100,4 @@ console.log(
     `${(baselineMs / 1000).toFixed(1)} s; ratio ${(usable / baselineMs).toFixed(2)}×`,
 );
 await browser.close();
-await app.close();
-await database.close();
+await server.close();

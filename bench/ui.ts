@@ -2,18 +2,15 @@
 // its mark is committed in IndexedDB and painted, opening a 150-learner roll from the home screen, the taps a whole
 // 40-learner roll takes, and the JS heap once a 150-learner roll is taken. Figures, not a test: `npm run bench:ui`.
 
-import { fileURLToPath } from 'node:url';
 import { LOCAL_WRITE_COMMITTED } from '../src/app/db/local-write.ts';
 import type { Class, Enrollment, Learner, Session } from '../src/domain/entities.ts';
 import { newId } from '../src/domain/ids.ts';
 import { splitFullName } from '../src/domain/vietnamese-text.ts';
-import { createApp } from '../src/server/app.ts';
-import { testConfig } from '../src/server/config.ts';
-import { openDatabase } from '../src/server/db/database.ts';
 import { insertRecords } from '../src/server/db/records.ts';
 import { FAMILY_NAMES, GIVEN_NAMES, MIDDLE_NAMES } from '../src/server/demo/demo-names.ts';
-import { seedDemo, vietnamToday } from '../src/server/demo/seed-demo.ts';
+import { vietnamToday } from '../src/server/demo/seed-demo.ts';
 import { launchChromium } from '../tests/e2e/helpers/browser.ts';
+import { startE2eServer } from '../tests/e2e/helpers/server.ts';
 import { LoginPage } from '../tests/e2e/pages/login-page.ts';
 import { RollPage } from '../tests/e2e/pages/roll-page.ts';
 
@@ -33,9 +30,10 @@ const ABSENT = 'Vắng không phép';
 
 // --- Server: the demo centre plus two of gv.lan's classes meeting today, one big and one of a usual size.
 
+// Served before the extra classes are added: nobody signs in until they are.
+const server = await startE2eServer();
+const { database, demo, url } = server;
 const today = vietnamToday();
-const database = await openDatabase({ memory: true });
-const demo = await seedDemo(database.db, today);
 const centreId = demo.centre.id;
 const lan = demo.users.find((u) => u.username === 'gv.lan')!;
 const templateClass = demo.classes.find((c) => c.instructorIds.includes(lan.id) && c.status === 'open')!;
@@ -96,12 +94,6 @@ await database.db.transaction(async (tx) => {
   await insertRecords(tx, 'enrollments', centreId, [...big.enrollments, ...small.enrollments]);
   await insertRecords(tx, 'sessions', centreId, [big.session, small.session]);
 });
-
-const clientDir = fileURLToPath(new URL('../dist', import.meta.url));
-const app = await createApp({ database, config: testConfig({ clientDir }) });
-await app.listen({ port: 0, host: '127.0.0.1' });
-const address = app.server.address();
-const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
 // --- Browser: gv.lan signed in and fully synced before the CPU is slowed down, as on the morning of a class.
 
@@ -321,5 +313,4 @@ console.log(
 if (pageErrors.length > 0) console.log(`errors in the page: ${pageErrors.join(' | ')}`);
 
 await browser.close();
-await app.close();
-await database.close();
+await server.close();

@@ -29,6 +29,7 @@ import {
 } from '../../../src/domain/entities.ts';
 import { newId } from '../../../src/domain/ids.ts';
 import { PROTOCOL_VERSION } from '../../../src/sync/protocol.ts';
+import { learnerNamed } from '../helpers/records.ts';
 
 const centreId = newId();
 const userId = newId();
@@ -84,20 +85,7 @@ const aClass = (code: string): Class => ({
   instructorIds: [userId],
 });
 
-const aLearner = (fullName: string): Learner => ({
-  ...base,
-  id: newId(),
-  fullName,
-  familyName: '',
-  middleName: '',
-  givenName: '',
-  birthDate: null,
-  gender: null,
-  position: '',
-  unit: '',
-  phone: '',
-  partyStatus: 'none',
-});
+const aLearner = (fullName: string): Learner => learnerNamed(fullName, base);
 
 const enrol = (
   classId: string,

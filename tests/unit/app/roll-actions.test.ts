@@ -13,7 +13,7 @@ import {
 import { checkInCode } from '../../../src/domain/check-in-code.ts';
 import type { Enrollment, Session } from '../../../src/domain/entities.ts';
 import { markId, newId } from '../../../src/domain/ids.ts';
-import { splitFullName } from '../../../src/domain/vietnamese-text.ts';
+import { learnerNamed } from '../helpers/records.ts';
 
 const centreId = newId();
 const session: Session = {
@@ -99,20 +99,7 @@ describe('walk-ins and QR check-in', () => {
   async function enrol(classId: string, fullName: string, status: Enrollment['status'] = 'enrolled') {
     const learnerId = newId();
     const enrollmentId = newId();
-    await db.learners.put({
-      id: learnerId,
-      centreId,
-      updatedAt: session.updatedAt,
-      deleted: false,
-      fullName,
-      ...splitFullName(fullName),
-      birthDate: null,
-      gender: null,
-      position: '',
-      unit: '',
-      phone: '',
-      partyStatus: 'none',
-    });
+    await db.learners.put(learnerNamed(fullName, { id: learnerId, centreId, updatedAt: session.updatedAt }));
     await db.enrollments.put({
       id: enrollmentId,
       centreId,

@@ -20,6 +20,7 @@ import type {
   Session,
 } from '../../../src/domain/entities.ts';
 import { markId, newId } from '../../../src/domain/ids.ts';
+import { learnerNamed } from '../helpers/records.ts';
 
 const centreId = newId();
 const instructorId = newId();
@@ -56,23 +57,7 @@ const session = (date: string, partOfDay: PartOfDay): Session => ({
   replacesSessionId: null,
 });
 
-const learner = (fullName: string): Learner => {
-  const words = fullName.split(' ');
-  return {
-    ...base,
-    id: newId(),
-    fullName,
-    familyName: words[0]!,
-    middleName: words.slice(1, -1).join(' '),
-    givenName: words.at(-1)!,
-    birthDate: null,
-    gender: null,
-    position: '',
-    unit: 'UBND xã Đăk Ruồng',
-    phone: '',
-    partyStatus: 'none',
-  };
-};
+const learner = (fullName: string): Learner => learnerNamed(fullName, { ...base, unit: 'UBND xã Đăk Ruồng' });
 
 const mark = (s: Session, l: Learner, status: MarkStatus): AttendanceMark => ({
   ...base,

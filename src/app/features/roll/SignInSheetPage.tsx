@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { checkInCode } from '../../../domain/check-in-code.ts';
 import type { StoredSession } from '../../db/device-state.ts';
-import { useRoll } from '../../db/hooks.ts';
+import { useRollRoster } from '../../db/hooks.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
 import { QrCode } from '../checkin/QrCode.tsx';
@@ -12,7 +12,8 @@ import { QrCode } from '../checkin/QrCode.tsx';
 export function SignInSheetPage({ session }: { session: StoredSession }) {
   const { t } = useTranslation();
   const { sessionId = '' } = useParams();
-  const roll = useRoll(sessionId);
+  // The roster only: the sheet shows no marks.
+  const roll = useRollRoster(sessionId);
   if (roll === undefined) return <AppShell session={session}>{t('common.loading')}</AppShell>;
   if (roll === null) return <AppShell session={session}>{t('roll.notOnDevice')}</AppShell>;
   const { cls, learners, enrollments } = roll;

@@ -15,6 +15,7 @@ import type {
   Session,
   User,
 } from '../../domain/entities.ts';
+import { writeStampMiddleware } from './write-stamp.ts';
 
 export interface MetaRow {
   key: string;
@@ -112,6 +113,7 @@ export class AppDb extends Dexie {
       });
     // v5: photos kept as evidence for a session (the signed sheet): their records, and their bytes until uploaded.
     this.version(5).stores({ attachments: 'id, sessionId', files: 'id, uploaded' });
+    this.use(writeStampMiddleware);
   }
 }
 

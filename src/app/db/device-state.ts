@@ -2,7 +2,7 @@
 // succeeded and a stable device id.
 import type { LoginResponse, Me } from '../../domain/auth.ts';
 import { newId } from '../../domain/ids.ts';
-import type { AppDb } from './app-db.ts';
+import type { AppDb, MetaRow } from './app-db.ts';
 
 export interface StoredSession {
   token: string;
@@ -49,13 +49,19 @@ export async function readCursor(db: AppDb): Promise<number> {
 
 /** A random id for this installation, made once; it names the device in sync messages and HLC stamps. */
 export async function deviceId(db: AppDb): Promise<string> {
-  return db.transaction('rw', db.meta, async () => {
-    const existing = (await db.meta.get(DEVICE_ID))?.value as string | undefined;
-    if (existing) return existing;
-    const id = newId();
-    await db.meta.put({ key: DEVICE_ID, value: id });
-    return id;
-  });
+  return db.transaction('rw', db.meta, async () => deviceIdOf(db, await db.meta.get(DEVICE_ID)));
+}
+
+/**
+ * The device id held in its meta row (read by the caller, in a read-write transaction over `meta`), made and stored
+ * in that transaction when there is none yet; a failed store fails the caller's transaction.
+ */
+export function deviceIdOf(db: AppDb, row: MetaRow | undefined): string {
+  const existing = row?.value as string | undefined;
+  if (existing) return existing;
+  const id = newId();
+  void db.meta.put({ key: DEVICE_ID, value: id });
+  return id;
 }
 
 /** When a sync round last succeeded (ISO time), so that the age of the data is still known after a reload. */
@@ -82,5 +88,11 @@ export async function unsavedPendingCount(db: AppDb): Promise<number> {
 }
 
 export const photosToUpload = (db: AppDb) => db.files.where('uploaded').equals(0).count();
+
+/** The rows every local write reads and advances: the device's hybrid logical clock, next outbox seq and id. */
+export const HEAD_KEYS = { HLC: 'hlc', NEXT_SEQ: 'nextSeq', DEVICE_ID } as const;
+
+/** Changed in the same transaction as any roll or head row (write-stamp.ts): equal stamps, same rolls and head. */
+export const WRITE_STAMP = 'writeStamp';
 
 export const META_KEYS = { SESSION, CURSOR, DEVICE_ID } as const;

@@ -15,7 +15,7 @@ import { compareVietnameseNames } from '../../domain/vietnamese-text.ts';
 import type { AppDb } from './app-db.ts';
 import { useDb } from './DbProvider.tsx';
 import { readSession, type StoredSession } from './device-state.ts';
-import { rollMarks } from './local-records.ts';
+import { readRollForWrites } from './write-guess.ts';
 
 const alive = <T extends { deleted: boolean }>(rows: T[]) => rows.filter((r) => !r.deleted);
 
@@ -169,11 +169,12 @@ export function useRollMarks(sessionId: string): RollMarks | undefined {
   const db = useDb();
   return useLiveQuery(async () => {
     // Both read at once (one round trip, not two): the outbox's distinct record ids are few next to the roll.
+    // Read with what the next tap needs to write without waiting to read it (write-guess.ts).
     const [roll, pending] = await Promise.all([
-      rollMarks(db, sessionId),
+      readRollForWrites(db, sessionId),
       db.outbox.orderBy('recordId').uniqueKeys(),
     ]);
-    const all = Object.values(roll);
+    const all = Object.values(roll.marks);
     const waiting = new Set(pending as string[]);
     return {
       marks: new Map(alive(all).map((m) => [m.learnerId, m])),

@@ -18,6 +18,11 @@ export type RecordKey =
   | { entity: PlainEntity; recordId: string }
   | { entity: 'marks'; recordId: string; sessionId: string; learnerId: string };
 
+/** The tables holding these records, for the scope of a transaction that reads and writes only them. */
+export function tablesHolding(db: AppDb, keys: RecordKey[]) {
+  return [...new Set(keys.map((k) => k.entity))].map((e) => (e === 'marks' ? db.rolls : plainTable(db, e)));
+}
+
 /**
  * The records one transaction reads and writes. Everything it touches is loaded first (`load`, one bulk read per
  * table), then read and changed synchronously, then stored at `flush`: awaiting anything but Dexie's own promises
@@ -36,11 +41,14 @@ export class LocalRecords {
     const sessions = [...new Set(keys.flatMap((k) => (k.entity === 'marks' ? [k.sessionId] : [])))].filter(
       (id) => !this.rolls.has(id),
     );
-    const rolls = this.db.rolls.bulkGet(sessions).then((found) => {
-      sessions.forEach((sessionId, i) => {
-        this.rolls.set(sessionId, found[i] ?? { sessionId, marks: {} });
+    // Only when there are rolls to read: the transaction may not include the rolls table.
+    const rolls =
+      sessions.length > 0 &&
+      this.db.rolls.bulkGet(sessions).then((found) => {
+        sessions.forEach((sessionId, i) => {
+          this.rolls.set(sessionId, found[i] ?? { sessionId, marks: {} });
+        });
       });
-    });
     const plain = plainEntities.map((entity) => {
       const cache = this.plain.get(entity) ?? new Map<string, AnyRecord | undefined>();
       this.plain.set(entity, cache);
@@ -77,13 +85,23 @@ export class LocalRecords {
     this.dirtyPlain.set(entity, (this.dirtyPlain.get(entity) ?? new Set<string>()).add(record.id));
   }
 
+  /**
+   * Takes these rolls as what is stored, without reading them (see write-guess.ts): copies, so that the rolls given
+   * stay as they are.
+   */
+  assume(rolls: Roll[]): void {
+    for (const roll of rolls) this.rolls.set(roll.sessionId, { ...roll, marks: { ...roll.marks } });
+  }
+
   /** Stores every record put, all requests issued at once (IndexedDB applies them in order). */
   async flush(): Promise<void> {
     const writes: Promise<unknown>[] = [...this.dirtyPlain].map(([entity, ids]) => {
       const cache = this.plain.get(entity)!;
       return plainTable(this.db, entity).bulkPut([...ids].map((id) => cache.get(id)!));
     });
-    writes.push(this.db.rolls.bulkPut([...this.dirtyRolls].map((id) => this.rolls.get(id)!)));
+    const rolls = [...this.dirtyRolls].map((id) => this.rolls.get(id)!);
+    // Only when there is a roll to write: the transaction may not include the rolls table.
+    if (rolls.length > 0) writes.push(this.db.rolls.bulkPut(rolls));
     this.dirtyPlain.clear();
     this.dirtyRolls.clear();
     await Promise.all(writes);

@@ -5,11 +5,17 @@ import { markId, mutationId } from '../../domain/ids.ts';
 import { encodeHlc, type HlcState, tick } from '../../sync/hlc.ts';
 import { SERVER_FIELDS } from '../../sync/protocol.ts';
 import type { AppDb, OutboxEntry, PlainEntity } from './app-db.ts';
-import { deviceId } from './device-state.ts';
-import { LocalRecords, type RecordKey, recordTables } from './local-records.ts';
-
-const HLC = 'hlc';
-const NEXT_SEQ = 'nextSeq';
+import { deviceIdOf, HEAD_KEYS } from './device-state.ts';
+import { LocalRecords, type RecordKey, tablesHolding } from './local-records.ts';
+import {
+  forgetGuesses,
+  type Guess,
+  guessFor,
+  guessOutcomes,
+  StaleGuess,
+  storedStamp,
+  type WriteHead,
+} from './write-guess.ts';
 
 export type Changes<E extends EntityName> = Partial<Omit<EntityRecord<E>, (typeof SERVER_FIELDS)[number]>>;
 
@@ -50,50 +56,101 @@ function freshRecord(key: RecordKey, centreId: string): Record<string, unknown> 
  */
 export async function writeChanges(db: AppDb, batch: Change[], centreId: string): Promise<void> {
   if (batch.length === 0) return;
-  await db.transaction('rw', [...recordTables(db), db.outbox, db.meta], async () => {
-    // Everything is read at once and written at once: each sequential IndexedDB request costs a tap a round trip.
-    const records = new LocalRecords(db);
-    const [device, [clockRow, seqRow]] = await Promise.all([
-      deviceId(db),
-      db.meta.bulkGet([HLC, NEXT_SEQ]),
-      records.load(batch.map(keyOf)),
-    ]);
-    let clock = (clockRow?.value as HlcState | undefined) ?? { millis: 0, counter: 0 };
-    let seq = (seqRow?.value as number | undefined) ?? 1;
-    const now = new Date().toISOString();
-    const entries: OutboxEntry[] = [];
-    for (const change of batch) {
-      const { entity, changes } = change;
-      const key = keyOf(change);
-      const existing = records.get(key);
-      const base = existing ?? freshRecord(key, centreId);
-      const next = entitySchemas[entity].parse({ ...base, ...changes, updatedAt: now }) as { id: string };
-      const fields = existing ? { ...changes } : withoutServerFields(next as Record<string, unknown>);
-      clock = tick(clock, Date.now());
-      entries.push({
-        seq,
-        id: mutationId(device, seq),
-        entity,
-        recordId: key.recordId,
-        fields,
-        hlc: encodeHlc({ ...clock, deviceId: device }),
-        createdAt: now,
-      });
-      records.put(entity, next);
-      seq += 1;
-    }
-    await Promise.all([
-      records.flush(),
-      db.outbox.bulkAdd(entries),
-      db.meta.bulkPut([
-        { key: HLC, value: clock },
-        { key: NEXT_SEQ, value: seq },
-      ]),
-    ]);
-  });
+  const keys = batch.map(keyOf);
+  const sessionIds = keys.flatMap((k) => (k.entity === 'marks' ? [k.sessionId] : []));
+  // Marks alone (a tap on the roll) may start from what the roll screen last read (write-guess.ts).
+  const guess = sessionIds.length === keys.length ? guessFor(db, [...new Set(sessionIds)]) : null;
+  try {
+    await writeOnce(db, batch, keys, centreId, guess);
+  } catch (err) {
+    if (!(err instanceof StaleGuess)) throw err;
+    forgetGuesses(db);
+    await writeOnce(db, batch, keys, centreId, null);
+  }
   // A User Timing mark (cleared at once; observers still see it), so tools can time a tap until it is on disk.
   performance.mark(LOCAL_WRITE_COMMITTED);
   performance.clearMarks(LOCAL_WRITE_COMMITTED);
+}
+
+async function writeOnce(
+  db: AppDb,
+  batch: Change[],
+  keys: RecordKey[],
+  centreId: string,
+  guess: Guess | null,
+): Promise<void> {
+  // Only the tables this batch touches: a tap on the roll locks (and waits for) the rolls, not every table.
+  await db.transaction('rw', [...tablesHolding(db, keys), db.outbox, db.meta], async () => {
+    if (guess) {
+      // The stamp is read before the writes are applied (requests run in order); throwing aborts them all.
+      const stamp = storedStamp(db);
+      const records = new LocalRecords(db);
+      records.assume(guess.rolls);
+      const writes = store(db, records, guess.head, batch, keys, centreId);
+      if ((await stamp) !== guess.stamp) {
+        guessOutcomes.failed += 1;
+        writes.catch(() => {});
+        throw new StaleGuess();
+      }
+      guessOutcomes.held += 1;
+      return writes;
+    }
+    // Everything is read at once and written at once: each sequential IndexedDB request costs a round trip.
+    const records = new LocalRecords(db);
+    const [[clock, seq, device]] = await Promise.all([
+      db.meta.bulkGet([HEAD_KEYS.HLC, HEAD_KEYS.NEXT_SEQ, HEAD_KEYS.DEVICE_ID]),
+      records.load(keys),
+    ]);
+    const head: WriteHead = {
+      clock: (clock?.value as HlcState | undefined) ?? { millis: 0, counter: 0 },
+      seq: (seq?.value as number | undefined) ?? 1,
+      device: deviceIdOf(db, device),
+    };
+    return store(db, records, head, batch, keys, centreId);
+  });
+}
+
+/** Applies the batch to `records` from `head`, and issues the writes of the records, outbox entries and head. */
+async function store(
+  db: AppDb,
+  records: LocalRecords,
+  head: WriteHead,
+  batch: Change[],
+  keys: RecordKey[],
+  centreId: string,
+): Promise<void> {
+  let { clock, seq } = head;
+  const { device } = head;
+  const now = new Date().toISOString();
+  const entries: OutboxEntry[] = [];
+  for (const [i, change] of batch.entries()) {
+    const { entity, changes } = change;
+    const key = keys[i]!;
+    const existing = records.get(key);
+    const base = existing ?? freshRecord(key, centreId);
+    const next = entitySchemas[entity].parse({ ...base, ...changes, updatedAt: now }) as { id: string };
+    const fields = existing ? { ...changes } : withoutServerFields(next as Record<string, unknown>);
+    clock = tick(clock, Date.now());
+    entries.push({
+      seq,
+      id: mutationId(device, seq),
+      entity,
+      recordId: key.recordId,
+      fields,
+      hlc: encodeHlc({ ...clock, deviceId: device }),
+      createdAt: now,
+    });
+    records.put(entity, next);
+    seq += 1;
+  }
+  await Promise.all([
+    records.flush(),
+    db.outbox.bulkAdd(entries),
+    db.meta.bulkPut([
+      { key: HEAD_KEYS.HLC, value: clock },
+      { key: HEAD_KEYS.NEXT_SEQ, value: seq },
+    ]),
+  ]);
 }
 
 export const LOCAL_WRITE_COMMITTED = 'diem-danh:local-write-committed';

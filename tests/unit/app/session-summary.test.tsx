@@ -170,7 +170,8 @@ describe('useClassMarks', () => {
       marks: Object.fromEntries(marks.filter((m) => m.sessionId === s.id).map((m) => [m.learnerId, m])),
     }));
     await db.sessions.bulkPut([...sessions, { ...session('2026-03-01', 'morning'), deleted: true }]);
-    await db.rolls.bulkPut(rolls);
+    // Rolls are written with `meta` in the transaction: each write to them sets the write stamp (write-stamp.ts).
+    await db.transaction('rw', db.rolls, db.meta, () => db.rolls.bulkPut(rolls));
 
     show(
       <DbProvider db={db}>

@@ -1,0 +1,83 @@
+// What a write may assume the database holds, so that a tap can issue its writes at once instead of waiting for its
+// reads. On a slow phone the frame that paints the tap runs between a read being sent and its answer being handled,
+// so waiting for the read puts a whole frame, and the rest of the write, on the tap's path.
+//
+// The guess is what the roll screen last read: the roll, the write head and the write stamp, in one transaction.
+// A write from a guess issues its writes at once and reads only the stamp, before them in the same transaction; a
+// changed stamp (another tab wrote, a pull landed) aborts it, and it is redone from what is stored. So a guess can
+// make a write faster, never wrong.
+import type { HlcState } from '../../sync/hlc.ts';
+import type { AppDb, Roll } from './app-db.ts';
+import { HEAD_KEYS, WRITE_STAMP } from './device-state.ts';
+
+/** What every local write reads and advances. */
+export interface WriteHead {
+  clock: HlcState;
+  seq: number;
+  device: string;
+}
+
+export interface Guess {
+  stamp: string;
+  head: WriteHead;
+  rolls: Roll[];
+}
+
+/** Thrown inside a write's transaction when the stamp moved since the guess was read; the write is then redone. */
+export class StaleGuess extends Error {}
+
+/** How the guesses made in this tab turned out (tests check that the fast path is taken, not only that it is safe). */
+export const guessOutcomes = { held: 0, failed: 0 };
+
+interface Snapshot {
+  stamp: string;
+  head: WriteHead;
+  roll: Roll;
+}
+
+// A few rolls are enough: a device marks one session at a time, perhaps two tabs on two sessions.
+const ROLLS_KEPT = 4;
+const known = new WeakMap<AppDb, Map<string, Snapshot>>();
+
+/**
+ * A session's roll (an empty one when none is stored), read with the write head and stamp so that the next write
+ * to it can start from them. The roll returned is kept as the guess: it must not be changed (writes change copies).
+ */
+export async function readRollForWrites(db: AppDb, sessionId: string): Promise<Roll> {
+  return db.transaction('r', [db.rolls, db.meta], async () => {
+    const [stored, [stamp, clock, seq, device]] = await Promise.all([
+      db.rolls.get(sessionId),
+      db.meta.bulkGet([WRITE_STAMP, HEAD_KEYS.HLC, HEAD_KEYS.NEXT_SEQ, HEAD_KEYS.DEVICE_ID]),
+    ]);
+    const roll = stored ?? { sessionId, marks: {} };
+    if (stamp && clock && seq && device) {
+      const snapshots = known.get(db) ?? new Map<string, Snapshot>();
+      known.set(db, snapshots);
+      snapshots.delete(sessionId);
+      snapshots.set(sessionId, {
+        stamp: stamp.value as string,
+        head: { clock: clock.value as HlcState, seq: seq.value as number, device: device.value as string },
+        roll,
+      });
+      if (snapshots.size > ROLLS_KEPT) snapshots.delete(snapshots.keys().next().value!);
+    }
+    return roll;
+  });
+}
+
+/** The guess for a write touching the rolls of these sessions (and nothing else), if they were read under one stamp. */
+export function guessFor(db: AppDb, sessionIds: string[]): Guess | null {
+  const snapshots = sessionIds.map((id) => known.get(db)?.get(id));
+  const [first] = snapshots;
+  if (!first || snapshots.some((s) => s?.stamp !== first.stamp)) return null;
+  return { stamp: first.stamp, head: first.head, rolls: snapshots.map((s) => s!.roll) };
+}
+
+/** Forgets every guess (one turned out wrong: the others were read no later). */
+export function forgetGuesses(db: AppDb): void {
+  known.delete(db);
+}
+
+export async function storedStamp(db: AppDb): Promise<string | undefined> {
+  return (await db.meta.get(WRITE_STAMP))?.value as string | undefined;
+}

@@ -1,0 +1,131 @@
+// [DEV1] A tap on the roll writes from what its tab last knew without waiting to read it (write-guess.ts). Two tabs
+// of one device and pulls landing in between make those guesses wrong; whatever the interleaving, every write lands
+// on what is really stored: no mark lost, the outbox numbered without gaps or repeats, the clock always advancing.
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppDb, type Roll } from '../../../src/app/db/app-db.ts';
+import { rollMarks } from '../../../src/app/db/local-records.ts';
+import { writeChanges } from '../../../src/app/db/local-write.ts';
+import { guessOutcomes, readRollForWrites } from '../../../src/app/db/write-guess.ts';
+import type { AttendanceMark, MarkStatus } from '../../../src/domain/entities.ts';
+import { markId, newId } from '../../../src/domain/ids.ts';
+
+const centreId = newId();
+const sessionId = newId();
+const learners = Array.from({ length: 4 }, () => newId());
+const statuses: MarkStatus[] = ['present', 'late', 'excused', 'absent'];
+
+type Step =
+  | { kind: 'tap'; tab: number; learner: number; status: MarkStatus }
+  | { kind: 'look'; tab: number }
+  | { kind: 'pull'; learner: number; status: MarkStatus };
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('tap' as const),
+      tab: fc.nat(1),
+      learner: fc.nat(3),
+      status: fc.constantFrom(...statuses),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('look' as const), tab: fc.nat(1) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('pull' as const),
+      learner: fc.nat(3),
+      status: fc.constantFrom(...statuses),
+    }),
+  },
+);
+
+const tap = (db: AppDb, learnerId: string, status: MarkStatus) =>
+  writeChanges(
+    db,
+    [
+      {
+        entity: 'marks',
+        sessionId,
+        learnerId,
+        changes: {
+          status,
+          note: '',
+          markedBy: centreId,
+          markedAt: '2026-11-25T01:00:00.000Z',
+          deleted: false,
+        },
+      },
+    ],
+    centreId,
+  );
+
+/** What the roll screen's live query does after every change: read the roll for the next tap. */
+async function look(db: AppDb): Promise<void> {
+  await readRollForWrites(db, sessionId);
+}
+
+/** A pulled mark: the roll changes without this device's write head moving. */
+async function pull(db: AppDb, learnerId: string, status: MarkStatus): Promise<void> {
+  await db.transaction('rw', db.rolls, db.meta, async () => {
+    const roll: Roll = (await db.rolls.get(sessionId)) ?? { sessionId, marks: {} };
+    const mark: AttendanceMark = {
+      id: markId(sessionId, learnerId),
+      centreId,
+      updatedAt: '2026-11-25T01:00:00.000Z',
+      deleted: false,
+      sessionId,
+      learnerId,
+      status,
+      note: 'từ máy chủ',
+      markedBy: centreId,
+      markedAt: '2026-11-25T01:00:00.000Z',
+    };
+    await db.rolls.put({ sessionId, marks: { ...roll.marks, [learnerId]: mark } });
+  });
+}
+
+describe('writes from a guess', () => {
+  const opened: AppDb[] = [];
+  afterEach(async () => {
+    for (const db of opened.splice(0)) db.close();
+  });
+
+  it('land on what is stored, however tabs and pulls interleave', async () => {
+    const before = { ...guessOutcomes };
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps) => {
+        const name = `test-${newId()}`;
+        // Two tabs: two connections to one database, each with its own knowledge.
+        const tabs = [new AppDb(name), new AppDb(name)];
+        opened.push(...tabs);
+        const expected = new Map<string, MarkStatus>();
+        let writes = 0;
+        for (const s of steps) {
+          if (s.kind === 'tap') {
+            await tap(tabs[s.tab]!, learners[s.learner]!, s.status);
+            expected.set(learners[s.learner]!, s.status);
+            writes += 1;
+          } else if (s.kind === 'look') {
+            await look(tabs[s.tab]!);
+          } else {
+            await pull(tabs[0]!, learners[s.learner]!, s.status);
+            expected.set(learners[s.learner]!, s.status);
+          }
+        }
+        const stored = await rollMarks(tabs[0]!, sessionId);
+        expect(new Map(Object.values(stored).map((m) => [m.learnerId, m.status]))).toEqual(expected);
+        const outbox = await tabs[0]!.outbox.orderBy('seq').toArray();
+        expect(outbox.map((e) => e.seq)).toEqual(Array.from({ length: writes }, (_, i) => i + 1));
+        expect(new Set(outbox.map((e) => e.id)).size).toBe(writes);
+        expect(outbox.every((e, i) => i === 0 || e.hlc > outbox[i - 1]!.hlc)).toBe(true);
+        await tabs[0]!.delete();
+      }),
+      { seed: 20261125, numRuns: 60 },
+    );
+    // Both ways were taken: guesses that held (a tab writing again) and guesses that did not (the other tab wrote).
+    expect(guessOutcomes.held).toBeGreaterThan(before.held);
+    expect(guessOutcomes.failed).toBeGreaterThan(before.failed);
+  });
+});

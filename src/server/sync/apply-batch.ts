@@ -1,5 +1,5 @@
 // The batch path of push: loads every record a batch touches at once, merges and checks in memory in seq order,
-// then writes all rows, versions and log lines in a few statements. Anything it cannot settle in memory (a record
+// and writes rows, versions and log lines a part at a time, one statement per part. Anything it cannot settle in memory (a record
 // that would land outside the user's scope, a database refusal) sends the whole batch down the one-by-one path,
 // inside the same transaction, so both paths give exactly the same answers.
 import { and, eq, sql } from 'drizzle-orm';
@@ -10,9 +10,9 @@ import { clampHlc } from '../../sync/hlc.ts';
 import { mergeFields } from '../../sync/merge.ts';
 import type { Mutation } from '../../sync/protocol.ts';
 import { visibleRows } from '../auth/scope.ts';
-import { bulkWrite } from '../db/bulk-write.ts';
+import { writeVersioned } from '../db/bulk-write.ts';
 import { inIds } from '../db/in-ids.ts';
-import { allocateVersions, toRecord, toRow } from '../db/records.ts';
+import { toRecord, toRow } from '../db/records.ts';
 import { changeLog, entityTables } from '../db/schema.ts';
 import {
   type Answer,
@@ -33,6 +33,8 @@ import {
 } from './mutation-rules.ts';
 
 class NeedsOneByOne extends Error {}
+
+type LogRow = typeof changeLog.$inferInsert;
 
 type Table = PgTable & { id: PgColumn; centreId?: PgColumn };
 
@@ -129,14 +131,55 @@ async function knownReferences(ctx: ApplyContext, mutations: Mutation[]): Promis
   return known;
 }
 
+/** Parents before children, so a walk-in learner exists before its enrolment and marks. */
+const WRITE_ORDER: EntityName[] = [
+  'centres',
+  'users',
+  'classTypes',
+  'planItems',
+  'classes',
+  'learners',
+  'enrollments',
+  'sessions',
+  'marks',
+  'attachments',
+];
+
+/**
+ * Mutations merged between two writes. The database writes one part while the next is merged (two cores instead of
+ * one taking turns); a part is large enough that its statement's fixed cost stays small.
+ */
+const WRITE_PART = 250;
+
+/** Sends the records and log lines gathered since the last part (without waiting for the database), and empties them. */
+function writePart(ctx: ApplyContext, touched: Map<string, RecordState>, logs: LogRow[]): Promise<unknown> {
+  let place = 1;
+  const records = WRITE_ORDER.flatMap((entity) => {
+    const rows = [...touched.values()]
+      .filter((s) => s.entity === entity)
+      .map((s) => toRow(s.current!, place++, s.clocks));
+    const table = entityTables[entity] as Table;
+    return rows.length > 0 ? [{ table, rows, upsertOn: table.id }] : [];
+  });
+  const written = writeVersioned(ctx.tx, ctx.user.centreId, records, { table: changeLog, rows: logs });
+  touched.clear();
+  logs.length = 0;
+  // Awaited with the others at the end; until then a failure must not count as unhandled.
+  written.catch(() => {});
+  return written;
+}
+
 async function applyInMemoryThenWrite(ctx: ApplyContext, mutations: Mutation[]): Promise<Answer[]> {
   const { user } = ctx;
   const states = await loadStates(ctx, mutations);
   const known = await knownReferences(ctx, mutations);
   const results: Answer[] = [];
-  const logs: (typeof changeLog.$inferInsert)[] = [];
+  const writes: Promise<unknown>[] = [];
+  const touched = new Map<string, RecordState>();
+  const logs: LogRow[] = [];
 
   for (const m of mutations) {
+    if (logs.length === WRITE_PART) writes.push(writePart(ctx, touched, logs));
     const stamp = clampHlc(m.hlc, ctx.now.getTime(), MAX_CLOCK_DRIFT_MS);
     try {
       const fields = checkMutation(user, m);
@@ -160,14 +203,16 @@ async function applyInMemoryThenWrite(ctx: ApplyContext, mutations: Mutation[]):
       const changes: Record<string, [unknown, unknown]> = {};
       for (const field of Object.keys(merge.won))
         changes[field] = [before?.[field] ?? null, record[field] ?? null];
-      states.set(m.recordId, {
+      const after: RecordState = {
         entity: m.entity,
         existed: state?.existed ?? false,
         inScope: state?.inScope ?? false,
         current: record,
         clocks: merge.clocks,
         changed: true,
-      });
+      };
+      states.set(m.recordId, after);
+      touched.set(m.recordId, after);
       logs.push(logRow(ctx, m, stamp, 'applied', changes, merge.lost));
       results.push({ id: m.id, seq: m.seq, outcome: 'applied' });
     } catch (err) {
@@ -176,33 +221,11 @@ async function applyInMemoryThenWrite(ctx: ApplyContext, mutations: Mutation[]):
       results.push(rejectionResult(m, err));
     }
   }
-
-  const changed = [...states.entries()].filter(([, s]) => s.changed);
-  let version = changed.length > 0 ? await allocateVersions(ctx.tx, user.centreId, changed.length) : 0;
-  // Parents before children, so a walk-in learner exists before its enrolment and marks.
-  const order: EntityName[] = [
-    'centres',
-    'users',
-    'classTypes',
-    'planItems',
-    'classes',
-    'learners',
-    'enrollments',
-    'sessions',
-    'marks',
-    'attachments',
-  ];
-  for (const entity of order) {
-    const rows = changed
-      .filter(([, s]) => s.entity === entity)
-      .map(([, s]) => toRow(s.current!, version++, s.clocks));
-    if (rows.length === 0) continue;
-    const table = entityTables[entity] as Table;
-    await bulkWrite(ctx.tx, table, rows, table.id);
-  }
-  await bulkWrite(ctx.tx, changeLog, logs as Record<string, unknown>[]);
+  writes.push(writePart(ctx, touched, logs));
+  await Promise.all(writes);
 
   // Every written record must now be in the user's write scope (AUTH1); if not, the one-by-one path decides.
+  const changed = [...states.entries()].filter(([, s]) => s.changed);
   for (const [entity, written] of byEntity(changed, ([, s]) => s.entity)) {
     const mustCheck = written.filter(([, s]) => !isWalkInCreation(user, entity, s.existed));
     const inScope = await idsInWriteScope(

@@ -2,12 +2,12 @@
 // which fields, the merged record's validity, and the references it holds.
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type EntityName, entitySchemas } from '../../domain/entities.ts';
-import { markId } from '../../domain/ids.ts';
 import { POLICY } from '../../domain/permissions.ts';
 import type { Mutation, RejectReason } from '../../sync/protocol.ts';
 import { SERVER_FIELDS } from '../../sync/protocol.ts';
 import type { AuthUser } from '../auth/authenticate.ts';
 import { classes, classTypes, learners, sessions, users } from '../db/schema.ts';
+import { markId } from './derived-ids.ts';
 
 /** A device clock may run at most this far ahead of the server's; later stamps are pulled back (see hlc.ts). */
 export const MAX_CLOCK_DRIFT_MS = 5 * 60 * 1000;

@@ -2,7 +2,6 @@
 // last applied seq, so a replay is acknowledged without being applied twice and a gap is reported, never skipped.
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { mutationId } from '../../domain/ids.ts';
 import {
   MIN_CLIENT_PROTOCOL,
   type Mutation,
@@ -20,6 +19,7 @@ import { ApiError } from '../http/api-error.ts';
 import { addRoute } from '../http/route.ts';
 import { applyBatch } from './apply-batch.ts';
 import type { Answer, ApplyContext } from './apply-mutation.ts';
+import { mutationId } from './derived-ids.ts';
 
 /** The mutations of a request with their ids (derived from device and seq, PUSH7), in seq order. */
 const identify = (deviceId: string, wire: WireMutation[]): Mutation[] =>

@@ -6,12 +6,14 @@ export const newId = (): string => uuidv7();
 // A mark is identified by its session and learner, not by who created it, so two instructors marking the same
 // learner offline converge on one record instead of creating two.
 // (Namespaces parsed once: the server derives thousands of these per push.)
-const MARK_NAMESPACE = parseUuid('6f1d3c2a-8a4b-4f51-9d0e-3b7a2c9e5d10');
+export const MARK_ID_NAMESPACE = '6f1d3c2a-8a4b-4f51-9d0e-3b7a2c9e5d10';
+const MARK_NAMESPACE = parseUuid(MARK_ID_NAMESPACE);
 export const markId = (sessionId: string, learnerId: string): string =>
   uuidv5(`${sessionId}/${learnerId}`, MARK_NAMESPACE);
 
 // A mutation is identified by the device that made it and its place in that device's outbox: both sides derive the
 // id, so it never travels (a smaller push), and a replay or an imported file is recognised by it.
-const MUTATION_NAMESPACE = parseUuid('2b9c7e4e-5d1a-4c3f-8e6b-9a0f1d2c3b4a');
+export const MUTATION_ID_NAMESPACE = '2b9c7e4e-5d1a-4c3f-8e6b-9a0f1d2c3b4a';
+const MUTATION_NAMESPACE = parseUuid(MUTATION_ID_NAMESPACE);
 export const mutationId = (deviceId: string, seq: number): string =>
   uuidv5(`${deviceId}/${seq}`, MUTATION_NAMESPACE);

@@ -1,13 +1,14 @@
-// The server's copies of the name-based ids of src/domain/ids.ts (UUIDv5: SHA-1 of a namespace and a name), computed
+// The name-based ids of src/domain/ids.ts (UUIDv5: SHA-1 of a namespace and a name), computed
 // with node:crypto's one-shot hash. The uuid package's portable version cost a tenth of a large push, which derives
 // two per mark (the mutation's id and the mark's own, to check it); this one is about three times cheaper.
 // tests/server/derived-ids.test.ts holds both versions equal.
 import { hash } from 'node:crypto';
+import { MARK_ID_NAMESPACE, MUTATION_ID_NAMESPACE } from '../../domain/ids.ts';
 
 const namespaceBytes = (uuid: string) => Buffer.from(uuid.replace(/-/g, ''), 'hex');
 
-const MARK_NAMESPACE = namespaceBytes('6f1d3c2a-8a4b-4f51-9d0e-3b7a2c9e5d10');
-const MUTATION_NAMESPACE = namespaceBytes('2b9c7e4e-5d1a-4c3f-8e6b-9a0f1d2c3b4a');
+const MARK_NAMESPACE = namespaceBytes(MARK_ID_NAMESPACE);
+const MUTATION_NAMESPACE = namespaceBytes(MUTATION_ID_NAMESPACE);
 
 function uuidv5(name: string, namespace: Buffer): string {
   const h = hash('sha1', Buffer.concat([namespace, Buffer.from(name)]));

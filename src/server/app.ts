@@ -15,6 +15,7 @@ import { registerAuthRoutes } from './routes/auth.ts';
 import { registerFileRoutes } from './routes/files.ts';
 import { registerHistoryRoutes } from './routes/history.ts';
 import { registerRecordRoutes } from './routes/records.ts';
+import { registerReportRoutes } from './routes/reports.ts';
 import { registerUserRoutes } from './routes/users.ts';
 import { registerPullRoute } from './sync/pull.ts';
 import { registerImportRoute, registerPushRoute } from './sync/push.ts';
@@ -93,6 +94,7 @@ export async function createApp({ database, config }: AppDeps): Promise<FastifyI
   registerUserRoutes(app, db);
   registerHistoryRoutes(app, db);
   registerFileRoutes(app, db);
+  registerReportRoutes(app, db);
   registerPullRoute(app, db);
   registerPushRoute(app, db);
   registerImportRoute(app, db);

@@ -1,4 +1,5 @@
 // Vietnamese conventions for dates and numbers (dd/mm/yyyy; 1.546; 96,2%), with English equivalents.
+import { viDate } from '../../domain/vietnamese-format.ts';
 
 const locale = (language: string) => (language === 'en' ? 'en-GB' : 'vi-VN');
 
@@ -20,10 +21,7 @@ const numberFormat = (language: string, options: Intl.NumberFormatOptions) =>
   cached(`n:${language}:${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale(language), options));
 
 /** 'YYYY-MM-DD' → '25/11/2026' (the same day-first order in both languages). */
-export function formatDate(isoDate: string): string {
-  const [y, m, d] = isoDate.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
-}
+export const formatDate = viDate;
 
 export function formatNumber(n: number, language: string): string {
   return numberFormat(language, { maximumFractionDigits: 1 }).format(n);

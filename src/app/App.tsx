@@ -1,6 +1,6 @@
 // Routes, and the rule that a stored session opens the app straight away (even offline) while a missing one
 // leads to sign-in. While signed in, the sync scheduler runs.
-import { type ReactNode, useEffect } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { useDb } from './db/DbProvider.tsx';
@@ -14,17 +14,26 @@ import { SignInSheetPage } from './features/roll/SignInSheetPage.tsx';
 import { startSyncScheduler } from './sync/scheduler.ts';
 import { UpdatePrompt } from './ui/UpdatePrompt.tsx';
 
+// Staff screens load on first use (the service worker keeps them for offline): a phone taking roll never pays for them.
+const ReportsPage = lazy(() =>
+  import('./features/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
+);
+
 function useSyncWhileSignedIn(signedIn: boolean) {
   const db = useDb();
   useEffect(() => (signedIn ? startSyncScheduler(db) : undefined), [db, signedIn]);
 }
 
+function Loading() {
+  const { t } = useTranslation();
+  return <p className="loading">{t('common.loading')}</p>;
+}
+
 /** Renders a signed-in screen, or sends to sign-in; data comes from the device, so this works offline. */
 function SignedIn({ screen }: { screen: (session: StoredSession) => ReactNode }) {
-  const { t } = useTranslation();
   const session = useSession();
   useSyncWhileSignedIn(Boolean(session && !session.needsSignIn));
-  if (session === undefined) return <p className="loading">{t('common.loading')}</p>;
+  if (session === undefined) return <Loading />;
   if (session === null) return <Navigate to="/login" replace />;
   return screen(session);
 }
@@ -42,6 +51,18 @@ export function App() {
         <Route
           path="/lop/:classId/san-sang"
           element={<SignedIn screen={(s) => <ReadinessPage session={s} />} />}
+        />
+        <Route
+          path="/bao-cao"
+          element={
+            <SignedIn
+              screen={(s) => (
+                <Suspense fallback={<Loading />}>
+                  <ReportsPage session={s} />
+                </Suspense>
+              )}
+            />
+          }
         />
         <Route path="*" element={<SignedIn screen={(s) => <HomePage session={s} />} />} />
       </Routes>

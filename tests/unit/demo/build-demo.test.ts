@@ -5,6 +5,7 @@ import { type EntityName, entitySchemas } from '../../../src/domain/entities.ts'
 import { markId } from '../../../src/domain/ids.ts';
 import { buildDemoCentre, DEMO_ACCOUNTS, type DemoData } from '../../../src/server/demo/build-demo.ts';
 import { addDays } from '../../../src/server/demo/calendar.ts';
+import { SEED_001_KINDS } from '../../fixtures/seed-001.ts';
 
 const TODAY = '2026-11-25';
 const demo = buildDemoCentre({ today: TODAY });
@@ -68,19 +69,7 @@ describe('buildDemoCentre: the 2021 report', () => {
         return [ofKind.length, ofKind.reduce((n, c) => n + enrolledIn(c.id).length, 0)];
       })
       .filter(([n]) => n !== 0);
-    expect(perKind).toEqual([
-      [2, 77],
-      [1, 42],
-      [1, 55],
-      [1, 50],
-      [1, 50],
-      [1, 30],
-      [1, 50],
-      [1, 50],
-      [1, 50],
-      [1, 33],
-      [1, 35],
-    ]);
+    expect(perKind).toEqual(SEED_001_KINDS);
     for (const c of classes2021) {
       expect(c.status).toBe('closed');
       expect(enrolledIn(c.id).every((e) => e.status === 'enrolled' && !e.walkIn)).toBe(true);

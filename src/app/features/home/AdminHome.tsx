@@ -1,6 +1,7 @@
 // Centre staff's home: the classes of a year with their learners and sessions, and the year's totals.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useClassesOfYear, useClassYears } from '../../db/hooks.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { ClassList } from './ClassList.tsx';
@@ -39,6 +40,9 @@ export function AdminHome() {
           <dd>{formatNumber(places, i18n.language)}</dd>
         </div>
       </dl>
+      <p>
+        <Link to="/bao-cao">{t('reports.open')}</Link>
+      </p>
       {classes.length === 0 ? <p>{t('admin.empty')}</p> : <ClassList classes={classes} />}
     </section>
   );

@@ -1,0 +1,39 @@
+// The report as an Excel or a CSV file. The spreadsheet and CSV libraries are loaded here, on demand, so they are
+// not part of the app's first load.
+import type { Row } from './report-table.ts';
+
+export async function reportXlsx(rows: Row[], sheet: string): Promise<Blob> {
+  const { default: writeXlsxFile } = await import('write-excel-file/universal');
+  const data = rows.map((row) =>
+    row.map((cell) =>
+      cell === null
+        ? null
+        : typeof cell === 'object'
+          ? { value: cell.ratio, type: Number, format: '0.0%' }
+          : { value: cell, type: typeof cell === 'number' ? Number : String },
+    ),
+  );
+  return writeXlsxFile(data, {
+    sheet,
+    columns: [{ width: 40 }, { width: 50 }, { width: 18 }, { width: 10 }, { width: 14 }],
+  }).toBlob();
+}
+
+/** CSV in UTF-8 with a byte-order mark, so that Excel shows Vietnamese letters; a rate is written as text. */
+export async function reportCsv(rows: Row[], percent: (ratio: number) => string): Promise<Blob> {
+  const { default: papa } = await import('papaparse');
+  const text = papa.unparse(
+    rows.map((row) => row.map((cell) => (cell && typeof cell === 'object' ? percent(cell.ratio) : cell))),
+  );
+  return new Blob([`\uFEFF${text}`], { type: 'text/csv;charset=utf-8' });
+}
+
+/** Hands a file to the browser's downloads. */
+export function saveFile(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -15,6 +15,9 @@ import { startSyncScheduler } from './sync/scheduler.ts';
 import { UpdatePrompt } from './ui/UpdatePrompt.tsx';
 
 // Staff screens load on first use (the service worker keeps them for offline): a phone taking roll never pays for them.
+const ClassRecordPage = lazy(() =>
+  import('./features/reports/ClassRecordPage.tsx').then((m) => ({ default: m.ClassRecordPage })),
+);
 const ReportsPage = lazy(() =>
   import('./features/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
 );
@@ -59,6 +62,18 @@ export function App() {
               screen={(s) => (
                 <Suspense fallback={<Loading />}>
                   <ReportsPage session={s} />
+                </Suspense>
+              )}
+            />
+          }
+        />
+        <Route
+          path="/lop/:classId/diem-danh"
+          element={
+            <SignedIn
+              screen={(s) => (
+                <Suspense fallback={<Loading />}>
+                  <ClassRecordPage session={s} />
                 </Suspense>
               )}
             />

@@ -50,4 +50,29 @@ describe('reports in Chromium', () => {
     expect(await report.figure('Lượt học viên')).toBe('522');
     await context.close();
   });
+
+  it("a class's attendance record: every learner × every session, with rate and standing", async () => {
+    const context = await suite.browser.newContext();
+    const page = await context.newPage();
+    const login = new LoginPage(page);
+    await login.open(suite.server.url);
+    await login.signIn('admin', DEMO_PASSWORD);
+    await new RollPage(page).waitAllSynced();
+    const { demo } = suite.server;
+    const cls = demo.classes.find((c) => c.year === 2021)!;
+    const listed = demo.enrollments.filter((e) => e.classId === cls.id && e.status !== 'withdrawn').length;
+    const columns = demo.sessions.filter((s) => s.classId === cls.id && !s.cancelled).length;
+    await page.goto(`${suite.server.url}/lop/${cls.id}/diem-danh`);
+    const table = page.getByTestId('class-record');
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(listed);
+    // Number, name, a column per session, rate, standing.
+    expect(await table.locator('thead th').count()).toBe(columns + 4);
+    const tally = await page.locator('.record-tally strong').allTextContents();
+    expect(tally.map(Number).reduce((a, b) => a + b, 0)).toBe(listed);
+    expect(await table.locator('tbody tr').first().locator('td.mark').first().textContent()).toMatch(
+      /^(x|M|S|P|K)?$/,
+    );
+    await context.close();
+  });
 });

@@ -1,7 +1,9 @@
-// What the office's report screen reads from the device: the centre's records the report is computed from
-// (src/domain/reports.ts), so the figures are there offline, exactly as the server's API gives them.
+// What the office's reports read from the device, so they are there offline: the centre's records a period's report
+// is computed from (src/domain/reports.ts, as the server's API computes it), and a class's attendance record.
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { AttendanceMark, Class, ClassType, Learner, Session } from '../../domain/entities.ts';
 import type { ReportPeriod, ReportRecords } from '../../domain/reports.ts';
+import { compareVietnameseNames } from '../../domain/vietnamese-text.ts';
 import { useDb } from './DbProvider.tsx';
 
 export interface ReportData {
@@ -29,4 +31,43 @@ export function useReportData(centreId: string, period: ReportPeriod): ReportDat
       excusedCounts: centre?.settings.excusedCounts ?? false,
     };
   }, [db, centreId, period.from, period.to]);
+}
+
+export interface ClassRecord {
+  cls: Class;
+  kind: ClassType | undefined;
+  /** On the class's list (withdrawn learners left out), in the Vietnamese order. */
+  learners: Learner[];
+  /** The class's sessions, cancelled ones included (they are not columns), and every mark of them. */
+  sessions: Session[];
+  marks: AttendanceMark[];
+  excusedCounts: boolean;
+}
+
+/** A class's whole attendance record; `null` when the class is not on this device. */
+export function useClassRecord(classId: string): ClassRecord | null | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const cls = await db.classes.get(classId);
+    if (!cls || cls.deleted) return null;
+    const [kind, centre, enrolments, sessions] = await Promise.all([
+      db.classTypes.get(cls.classTypeId),
+      db.centres.get(cls.centreId),
+      db.enrollments.where('classId').equals(classId).toArray(),
+      db.sessions.where('classId').equals(classId).toArray(),
+    ]);
+    const listed = enrolments.filter((e) => !e.deleted && e.status !== 'withdrawn');
+    const [learners, rolls] = await Promise.all([
+      db.learners.bulkGet(listed.map((e) => e.learnerId)),
+      db.rolls.bulkGet(sessions.map((s) => s.id)),
+    ]);
+    return {
+      cls,
+      kind,
+      learners: learners.filter((l): l is Learner => Boolean(l && !l.deleted)).sort(compareVietnameseNames),
+      sessions: sessions.filter((s) => !s.deleted),
+      marks: rolls.flatMap((r) => (r ? Object.values(r.marks) : [])),
+      excusedCounts: centre?.settings.excusedCounts ?? false,
+    };
+  }, [db, classId]);
 }

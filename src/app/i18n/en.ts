@@ -42,6 +42,21 @@ export const en: Messages = {
     conference: 'Conference',
     coordinated: 'Coordinated',
   },
+  classRecord: {
+    open: 'Attendance record',
+    notOnDevice: 'This class is not on this device.',
+    learner: 'Learner',
+    threshold: 'Required: at least {{threshold}} of the periods',
+    rate: 'Rate',
+    verdict: 'Standing',
+    verdicts: {
+      eligible: 'Qualifies',
+      belowThreshold: 'Below threshold',
+      cannotReach: 'Cannot reach it',
+      notYet: 'Not started',
+    },
+    short: { present: 'P', late: 'L', leftEarly: 'LE', excused: 'E', absent: 'A' },
+  },
   reports: {
     title: 'Reports',
     open: 'Report on classes opened',

@@ -40,6 +40,21 @@ export const vi = {
     conference: 'Hội nghị',
     coordinated: 'Phối hợp',
   },
+  classRecord: {
+    open: 'Bảng điểm danh',
+    notOnDevice: 'Lớp này chưa có trên thiết bị.',
+    learner: 'Học viên',
+    threshold: 'Yêu cầu tham gia tối thiểu {{threshold}} số tiết',
+    rate: 'Tỷ lệ',
+    verdict: 'Kết quả',
+    verdicts: {
+      eligible: 'Đủ điều kiện',
+      belowThreshold: 'Chưa đủ',
+      cannotReach: 'Không thể đạt',
+      notYet: 'Chưa học',
+    },
+    short: { present: 'x', late: 'M', leftEarly: 'S', excused: 'P', absent: 'K' },
+  },
   reports: {
     title: 'Báo cáo',
     open: 'Báo cáo kết quả mở lớp',

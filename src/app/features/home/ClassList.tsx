@@ -1,5 +1,5 @@
 // A list of class cards (code, name, kind, dates, learners, sessions), shared by the staff and instructor homes;
-// each opens the class's "ready for class" check before a trip (Sẵn sàng đi lớp).
+// each opens the class's "ready for class" check before a trip (Sẵn sàng đi lớp) and its attendance record.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ClassSummary } from '../../db/hooks.ts';
@@ -26,9 +26,14 @@ export function ClassList({ classes }: { classes: ClassSummary[] }) {
             <span>{t('instructor.sessionCount', { count: sessions })}</span>
             <span>{t(`classStatus.${cls.status}`)}</span>
           </div>
-          <Link to={`/lop/${cls.id}/san-sang`} className="button secondary card-action">
-            {t('readiness.open')}
-          </Link>
+          <div className="card-actions">
+            <Link to={`/lop/${cls.id}/san-sang`} className="button secondary card-action">
+              {t('readiness.open')}
+            </Link>
+            <Link to={`/lop/${cls.id}/diem-danh`} className="button secondary card-action">
+              {t('classRecord.open')}
+            </Link>
+          </div>
         </li>
       ))}
     </ul>

@@ -12,8 +12,11 @@ import { useClassYears } from '../../db/hooks.ts';
 import { useReportData } from '../../db/report-hooks.ts';
 import { formatDate, formatNumber, formatPercent, localToday } from '../../i18n/format.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
-import { reportCsv, reportXlsx, saveFile } from './report-files.ts';
 import { FIGURE_KEYS, figure, reportRows, type TableWords } from './report-table.ts';
+import { csvFile, saveFile, xlsxFile } from './table-files.ts';
+
+/** Excel column widths, in characters: label or number, kind, system, classes, places. */
+const REPORT_WIDTHS = [40, 50, 18, 10, 14];
 
 const wholeYears = (from: number, to: number): ReportPeriod => ({ from: `${from}-01-01`, to: `${to}-12-31` });
 
@@ -190,13 +193,15 @@ export function ReportsPage({ session }: { session: StoredSession }) {
         </button>
         <button
           type="button"
-          onClick={async () => saveFile(await reportXlsx(rows(), t('reports.title')), `${fileName}.xlsx`)}
+          onClick={async () =>
+            saveFile(await xlsxFile(rows(), t('reports.title'), REPORT_WIDTHS), `${fileName}.xlsx`)
+          }
         >
           {t('reports.excel')}
         </button>
         <button
           type="button"
-          onClick={async () => saveFile(await reportCsv(rows(), percent), `${fileName}.csv`)}
+          onClick={async () => saveFile(await csvFile(rows(), percent), `${fileName}.csv`)}
         >
           {t('reports.csv')}
         </button>

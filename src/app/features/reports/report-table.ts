@@ -1,9 +1,7 @@
 // The report as rows of cells, the one layout the Excel file and the CSV file share: the figures, the classes by
 // kind with a total, and the paragraph. Numbers stay numbers (Excel can add them up); rates are ratios.
 import type { ReportSummary } from '../../../domain/reports.ts';
-
-export type Cell = string | number | { ratio: number } | null;
-export type Row = Cell[];
+import type { Row } from './table-files.ts';
 
 /** The words of the table, in the screen's language. */
 export interface TableWords {

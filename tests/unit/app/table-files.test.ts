@@ -3,8 +3,8 @@
 // shows them, numbers as numbers and rates as ratios formatted as percentages.
 import { readSheet } from 'read-excel-file/universal';
 import { describe, expect, it } from 'vitest';
-import { reportCsv, reportXlsx } from '../../../src/app/features/reports/report-files.ts';
 import { reportRows, type TableWords } from '../../../src/app/features/reports/report-table.ts';
+import { csvFile, xlsxFile } from '../../../src/app/features/reports/table-files.ts';
 import { formatPercent } from '../../../src/app/i18n/format.ts';
 import { vi } from '../../../src/app/i18n/vi.ts';
 import { reportParagraph } from '../../../src/domain/report-paragraph.ts';
@@ -30,7 +30,7 @@ const rows = reportRows(summary, paragraph, words);
 
 describe('report files', () => {
   it('the Excel file holds the figures, the eleven kinds with a total, and the paragraph', async () => {
-    const sheet = await readSheet(await reportXlsx(rows, 'Báo cáo'));
+    const sheet = await readSheet(await xlsxFile(rows, 'Báo cáo', [40, 50, 18, 10, 14]));
     const row = (label: string) => sheet.find((r) => r[0] === label);
     expect(row('Số lớp đã mở')?.[1]).toBe(12);
     expect(row('Lượt học viên')?.[1]).toBe(522);
@@ -44,7 +44,7 @@ describe('report files', () => {
   });
 
   it('the CSV file is UTF-8 with a byte-order mark and Vietnamese rates', async () => {
-    const bytes = new Uint8Array(await (await reportCsv(rows, (r) => formatPercent(r, 'vi'))).arrayBuffer());
+    const bytes = new Uint8Array(await (await csvFile(rows, (r) => formatPercent(r, 'vi'))).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
     expect(text).toContain('Số lớp đã mở,12');

@@ -38,7 +38,8 @@ function SignedIn({ screen }: { screen: (session: StoredSession) => ReactNode })
   useSyncWhileSignedIn(Boolean(session && !session.needsSignIn));
   if (session === undefined) return <Loading />;
   if (session === null) return <Navigate to="/login" replace />;
-  return screen(session);
+  // Staff screens are loaded on first use: shown as loading meanwhile.
+  return <Suspense fallback={<Loading />}>{screen(session)}</Suspense>;
 }
 
 export function App() {
@@ -55,29 +56,10 @@ export function App() {
           path="/lop/:classId/san-sang"
           element={<SignedIn screen={(s) => <ReadinessPage session={s} />} />}
         />
-        <Route
-          path="/bao-cao"
-          element={
-            <SignedIn
-              screen={(s) => (
-                <Suspense fallback={<Loading />}>
-                  <ReportsPage session={s} />
-                </Suspense>
-              )}
-            />
-          }
-        />
+        <Route path="/bao-cao" element={<SignedIn screen={(s) => <ReportsPage session={s} />} />} />
         <Route
           path="/lop/:classId/diem-danh"
-          element={
-            <SignedIn
-              screen={(s) => (
-                <Suspense fallback={<Loading />}>
-                  <ClassRecordPage session={s} />
-                </Suspense>
-              )}
-            />
-          }
+          element={<SignedIn screen={(s) => <ClassRecordPage session={s} />} />}
         />
         <Route path="*" element={<SignedIn screen={(s) => <HomePage session={s} />} />} />
       </Routes>

@@ -18,6 +18,7 @@ import { UpdatePrompt } from './ui/UpdatePrompt.tsx';
 const ClassRecordPage = lazy(() =>
   import('./features/reports/ClassRecordPage.tsx').then((m) => ({ default: m.ClassRecordPage })),
 );
+const PlanPage = lazy(() => import('./features/plan/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
 const ReportsPage = lazy(() =>
   import('./features/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
 );
@@ -56,6 +57,7 @@ export function App() {
           path="/lop/:classId/san-sang"
           element={<SignedIn screen={(s) => <ReadinessPage session={s} />} />}
         />
+        <Route path="/ke-hoach" element={<SignedIn screen={(s) => <PlanPage session={s} />} />} />
         <Route path="/bao-cao" element={<SignedIn screen={(s) => <ReportsPage session={s} />} />} />
         <Route
           path="/lop/:classId/diem-danh"

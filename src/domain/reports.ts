@@ -63,6 +63,8 @@ export interface ReportSummary {
   attendanceRate: number | null;
   /** Class kinds with at least one class opened, in the order the centre created its kinds. */
   byKind: KindFigures[];
+  /** The same for conferences (classes: conferences held; learnerPlaces: their lượt). */
+  conferencesByKind: KindFigures[];
 }
 
 const onList = (e: Pick<Enrollment, 'status' | 'deleted'>) => !e.deleted && e.status !== 'withdrawn';
@@ -141,7 +143,23 @@ export function summaryReport(
     })
     .reduce((n, p) => n + p.plannedClasses, 0);
 
-  const classesByKind = groupBy(classes, (c) => c.classTypeId);
+  const figuresByKind = (held: typeof opened): KindFigures[] => {
+    const byKind = groupBy(held, (c) => c.classTypeId);
+    return kinds.flatMap((k) => {
+      const of = byKind.get(k.id);
+      return of
+        ? [
+            {
+              classTypeId: k.id,
+              name: k.nameVi,
+              category: k.category,
+              classes: of.length,
+              learnerPlaces: placesOf(of),
+            },
+          ]
+        : [];
+    });
+  };
   return {
     period,
     system: system ?? null,
@@ -154,19 +172,7 @@ export function summaryReport(
     summoned: placesOf(opened),
     participated: attendedOnce.size,
     attendanceRate: expected > 0 ? attended / expected : null,
-    byKind: kinds.flatMap((k) => {
-      const of = classesByKind.get(k.id);
-      return of
-        ? [
-            {
-              classTypeId: k.id,
-              name: k.nameVi,
-              category: k.category,
-              classes: of.length,
-              learnerPlaces: placesOf(of),
-            },
-          ]
-        : [];
-    }),
+    byKind: figuresByKind(classes),
+    conferencesByKind: figuresByKind(conferences),
   };
 }

@@ -1,9 +1,12 @@
 // Issue 5 acceptance in Chromium: the demo centre's 2021 report, computed on the admin's device, shows seed 001's
 // figures on screen and in the paragraph, and the Excel file it downloads holds them too (read back here); it still
 // opens offline.
+import { and, eq } from 'drizzle-orm';
 import { readSheet } from 'read-excel-file/universal';
 import { describe, expect, it } from 'vitest';
+import { planItems } from '../../src/server/db/schema.ts';
 import { DEMO_PASSWORD } from '../../src/server/demo/build-demo.ts';
+import { vietnamToday } from '../../src/server/demo/seed-demo.ts';
 import { SEED_001_KINDS } from '../fixtures/seed-001.ts';
 import { useE2eSuite } from './helpers/suite.ts';
 import { LoginPage } from './pages/login-page.ts';
@@ -73,6 +76,41 @@ describe('reports in Chromium', () => {
     expect(await table.locator('tbody tr').first().locator('td.mark').first().textContent()).toMatch(
       /^(x|M|S|P|K)?$/,
     );
+    await context.close();
+  });
+
+  it('the plan: a bad number is refused and saves nothing, a good one reaches the server', async () => {
+    const context = await suite.browser.newContext();
+    const page = await context.newPage();
+    const login = new LoginPage(page);
+    await login.open(suite.server.url);
+    await login.signIn('admin', DEMO_PASSWORD);
+    const roll = new RollPage(page);
+    await roll.waitAllSynced();
+    // This year's plan, so that the 2021 figures the other tests check stay as seed 001 has them.
+    await page.getByRole('link', { name: 'Kế hoạch mở lớp' }).click();
+    const year = Number(vietnamToday().slice(0, 4));
+    await page.getByRole('heading', { name: `Kế hoạch mở lớp năm ${year}` }).waitFor();
+    const progress = page.getByTestId('plan-progress');
+    await progress.filter({ hasText: 'Đã mở 2/15 lớp theo kế hoạch' }).waitFor();
+
+    const planned = page.getByLabel('Số lớp dự kiến: Nhận thức về Đảng', { exact: true });
+    await planned.fill('ba');
+    await planned.press('Enter');
+    expect(await page.getByRole('alert').first().textContent()).toContain('Chưa lưu.');
+    expect(await progress.textContent()).toContain('2/15');
+
+    await planned.fill('1');
+    await planned.press('Enter');
+    await progress.filter({ hasText: 'Đã mở 2/13 lớp theo kế hoạch (tỷ lệ 15,4%).' }).waitFor();
+    await roll.waitAllSynced();
+    const { db } = suite.server.database;
+    const ntvd = suite.server.demo.classTypes.find((k) => k.nameVi === 'Nhận thức về Đảng')!;
+    const rows = await db
+      .select()
+      .from(planItems)
+      .where(and(eq(planItems.classTypeId, ntvd.id), eq(planItems.year, year)));
+    expect(rows.map((r) => r.plannedClasses)).toEqual([1]);
     await context.close();
   });
 });

@@ -1,13 +1,29 @@
 // What the office's reports read from the device, so they are there offline: the centre's records a period's report
 // is computed from (src/domain/reports.ts, as the server's API computes it), and a class's attendance record.
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { AttendanceMark, Class, ClassType, Learner, Session } from '../../domain/entities.ts';
-import type { ReportPeriod, ReportRecords } from '../../domain/reports.ts';
+import type {
+  AttendanceMark,
+  Class,
+  ClassType,
+  Enrollment,
+  Learner,
+  PlanItem,
+  Session,
+} from '../../domain/entities.ts';
+import type { ReportPeriod } from '../../domain/reports.ts';
 import { compareVietnameseNames } from '../../domain/vietnamese-text.ts';
 import { useDb } from './DbProvider.tsx';
 
 export interface ReportData {
-  records: ReportRecords;
+  /** Whole records (the report reads some fields, the plan screen more). */
+  records: {
+    classTypes: ClassType[];
+    planItems: PlanItem[];
+    classes: Class[];
+    enrollments: Enrollment[];
+    sessions: Session[];
+    marks: AttendanceMark[];
+  };
   /** The centre's setting: whether an excused absence counts as attended. */
   excusedCounts: boolean;
 }

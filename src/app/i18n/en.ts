@@ -57,6 +57,17 @@ export const en: Messages = {
     },
     short: { present: 'P', late: 'L', leftEarly: 'LE', excused: 'E', absent: 'A' },
   },
+  plan: {
+    open: 'Plan of classes',
+    title: 'Plan of classes for {{year}}',
+    progress: '{{opened}}/{{planned}} planned classes opened ({{rate}}).',
+    noPlan: 'No plan for this year yet: enter the classes and learners planned for each kind.',
+    plannedClasses: 'Classes planned',
+    plannedLearners: 'Learners planned',
+    opened: 'Opened',
+    invalid:
+      'Enter a whole number from 0 (at most {{maxClasses}} classes, {{maxLearners}} learners). Not saved.',
+  },
   reports: {
     title: 'Reports',
     open: 'Report on classes opened',

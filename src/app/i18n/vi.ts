@@ -55,6 +55,16 @@ export const vi = {
     },
     short: { present: 'x', late: 'M', leftEarly: 'S', excused: 'P', absent: 'K' },
   },
+  plan: {
+    open: 'Kế hoạch mở lớp',
+    title: 'Kế hoạch mở lớp năm {{year}}',
+    progress: 'Đã mở {{opened}}/{{planned}} lớp theo kế hoạch (tỷ lệ {{rate}}).',
+    noPlan: 'Chưa có kế hoạch cho năm này: nhập số lớp và số học viên dự kiến cho từng loại lớp.',
+    plannedClasses: 'Số lớp dự kiến',
+    plannedLearners: 'Số học viên dự kiến',
+    opened: 'Đã mở',
+    invalid: 'Nhập số nguyên từ 0 (tối đa {{maxClasses}} lớp, {{maxLearners}} học viên). Chưa lưu.',
+  },
   reports: {
     title: 'Báo cáo',
     open: 'Báo cáo kết quả mở lớp',

@@ -40,6 +40,7 @@ const Summary = z.object({
   participated: z.int(),
   attendanceRate: z.number().nullable(),
   byKind: z.array(KindFigures),
+  conferencesByKind: z.array(KindFigures),
   paragraph: z.string(),
 });
 

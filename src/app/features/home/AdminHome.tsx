@@ -40,7 +40,8 @@ export function AdminHome() {
           <dd>{formatNumber(places, i18n.language)}</dd>
         </div>
       </dl>
-      <p>
+      <p className="office-links">
+        <Link to="/ke-hoach">{t('plan.open')}</Link>
         <Link to="/bao-cao">{t('reports.open')}</Link>
       </p>
       {classes.length === 0 ? <p>{t('admin.empty')}</p> : <ClassList classes={classes} />}

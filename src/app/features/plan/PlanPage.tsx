@@ -1,0 +1,156 @@
+// The year's plan of classes (kế hoạch mở lớp), kind by kind, and how far the year has got: planned classes and
+// learners are typed in here; classes opened and learner places come from the sessions held.
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { type KindPlan, planProgress } from '../../../domain/plan-progress.ts';
+import { useDb } from '../../db/DbProvider.tsx';
+import type { StoredSession } from '../../db/device-state.ts';
+import { useClassYears } from '../../db/hooks.ts';
+import { useReportData } from '../../db/report-hooks.ts';
+import { formatNumber, formatPercent, localToday } from '../../i18n/format.ts';
+import { AppShell } from '../../ui/AppShell.tsx';
+import { type PlanFigures, setPlan } from './plan-actions.ts';
+
+const MAX_CLASSES = 10_000;
+const MAX_LEARNERS = 1_000_000;
+
+export function PlanPage({ session }: { session: StoredSession }) {
+  const { t, i18n } = useTranslation();
+  const db = useDb();
+  const classYears = useClassYears();
+  const thisYear = Number(localToday().slice(0, 4));
+  const [chosen, setChosen] = useState<number | null>(null);
+  const year = chosen ?? thisYear;
+  const period = useMemo(() => ({ from: `${year}-01-01`, to: `${year}-12-31` }), [year]);
+  const data = useReportData(session.me.centre.id, period);
+  const progress = useMemo(
+    () =>
+      data && planProgress(data.records, year, { today: localToday(), excusedCounts: data.excusedCounts }),
+    [data, year],
+  );
+  if (session.me.user.role !== 'admin')
+    return (
+      <AppShell session={session}>
+        <p>{t('reports.staffOnly')}</p>
+      </AppShell>
+    );
+  if (!progress || classYears === undefined)
+    return <AppShell session={session}>{t('common.loading')}</AppShell>;
+
+  // Next year too: the plan is made before the year starts.
+  const years = [...new Set([thisYear + 1, thisYear, ...classYears])].sort((a, b) => b - a);
+  const number = (n: number) => formatNumber(n, i18n.language);
+  const save = (kind: KindPlan, figures: PlanFigures) =>
+    setPlan(
+      db,
+      session.me.centre.id,
+      { year, classTypeId: kind.classTypeId, planItemId: kind.planItemId },
+      figures,
+    );
+
+  return (
+    <AppShell session={session}>
+      <Link to="/" className="back">
+        ← {t('roll.back')}
+      </Link>
+      <div className="section-head">
+        <h1>{t('plan.title', { year })}</h1>
+        <label className="year-picker">
+          {t('common.year')}
+          <select value={year} onChange={(e) => setChosen(Number(e.target.value))}>
+            {years.map((y) => (
+              <option key={y}>{y}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p data-testid="plan-progress">
+        {progress.plannedClasses > 0
+          ? t('plan.progress', {
+              opened: number(progress.classesOpened),
+              planned: number(progress.plannedClasses),
+              rate: formatPercent(progress.classesOpened / progress.plannedClasses, i18n.language),
+            })
+          : t('plan.noPlan')}
+      </p>
+      <table className="report-kinds plan-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('reports.kind')}</th>
+            <th scope="col">{t('plan.plannedClasses')}</th>
+            <th scope="col">{t('plan.plannedLearners')}</th>
+            <th scope="col">{t('plan.opened')}</th>
+            <th scope="col">{t('reports.places')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {progress.kinds.map((kind) => (
+            <PlanRow
+              key={`${year}/${kind.classTypeId}`}
+              kind={kind}
+              onSave={(figures) => save(kind, figures)}
+            />
+          ))}
+        </tbody>
+      </table>
+    </AppShell>
+  );
+}
+
+function PlanRow({ kind, onSave }: { kind: KindPlan; onSave(figures: PlanFigures): Promise<void> }) {
+  const { t, i18n } = useTranslation();
+  const [classes, setClasses] = useState(String(kind.plannedClasses));
+  const [learners, setLearners] = useState(String(kind.plannedLearners));
+  const [error, setError] = useState<string | null>(null);
+  const number = (n: number) => formatNumber(n, i18n.language);
+
+  // Saved when a field is left: a number out of range (or not a number) is refused and nothing changes.
+  async function commit() {
+    const figures = { plannedClasses: Number(classes), plannedLearners: Number(learners) };
+    const valid =
+      /^\d+$/.test(classes.trim()) &&
+      /^\d+$/.test(learners.trim()) &&
+      figures.plannedClasses <= MAX_CLASSES &&
+      figures.plannedLearners <= MAX_LEARNERS;
+    if (!valid) {
+      setError(t('plan.invalid', { maxClasses: number(MAX_CLASSES), maxLearners: number(MAX_LEARNERS) }));
+      return;
+    }
+    setError(null);
+    if (figures.plannedClasses === kind.plannedClasses && figures.plannedLearners === kind.plannedLearners)
+      return;
+    await onSave(figures);
+  }
+
+  const field = (label: string, value: string, set: (v: string) => void) => (
+    <input
+      type="text"
+      inputMode="numeric"
+      aria-label={`${label}: ${kind.name}`}
+      aria-invalid={error !== null}
+      value={value}
+      onChange={(e) => set(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') void commit();
+      }}
+    />
+  );
+  return (
+    <tr data-kind={kind.classTypeId}>
+      <th scope="row" className="name">
+        {kind.name}
+        {error && (
+          <span className="field-error" role="alert">
+            {error}
+          </span>
+        )}
+      </th>
+      <td>{field(t('plan.plannedClasses'), classes, setClasses)}</td>
+      <td>{field(t('plan.plannedLearners'), learners, setLearners)}</td>
+      <td className="num">{number(kind.classesOpened)}</td>
+      <td className="num">{number(kind.learnerPlaces)}</td>
+    </tr>
+  );
+}

@@ -19,6 +19,9 @@ const ClassRecordPage = lazy(() =>
   import('./features/reports/ClassRecordPage.tsx').then((m) => ({ default: m.ClassRecordPage })),
 );
 const PlanPage = lazy(() => import('./features/plan/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
+const UsersPage = lazy(() =>
+  import('./features/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
+);
 const ReportsPage = lazy(() =>
   import('./features/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
 );
@@ -58,6 +61,7 @@ export function App() {
           element={<SignedIn screen={(s) => <ReadinessPage session={s} />} />}
         />
         <Route path="/ke-hoach" element={<SignedIn screen={(s) => <PlanPage session={s} />} />} />
+        <Route path="/nguoi-dung" element={<SignedIn screen={(s) => <UsersPage session={s} />} />} />
         <Route path="/bao-cao" element={<SignedIn screen={(s) => <ReportsPage session={s} />} />} />
         <Route
           path="/lop/:classId/diem-danh"

@@ -7,7 +7,7 @@ import { type KindPlan, planProgress } from '../../../domain/plan-progress.ts';
 import { useDb } from '../../db/DbProvider.tsx';
 import type { StoredSession } from '../../db/device-state.ts';
 import { useClassYears } from '../../db/hooks.ts';
-import { useReportData } from '../../db/report-hooks.ts';
+import { useReportData } from '../../db/office-hooks.ts';
 import { formatNumber, formatPercent, localToday } from '../../i18n/format.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
 import { type PlanFigures, setPlan } from './plan-actions.ts';

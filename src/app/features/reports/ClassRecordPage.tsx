@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { attendanceMatrix, type Standing } from '../../../domain/attendance-matrix.ts';
 import type { MarkStatus } from '../../../domain/entities.ts';
 import type { StoredSession } from '../../db/device-state.ts';
-import { useClassRecord } from '../../db/report-hooks.ts';
+import { useClassRecord } from '../../db/office-hooks.ts';
 import { formatDate, formatPercent, localToday } from '../../i18n/format.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
 import { type Row, saveFile, xlsxFile } from './table-files.ts';

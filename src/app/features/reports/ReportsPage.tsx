@@ -9,7 +9,7 @@ import { reportParagraph } from '../../../domain/report-paragraph.ts';
 import { type ReportPeriod, summaryReport } from '../../../domain/reports.ts';
 import type { StoredSession } from '../../db/device-state.ts';
 import { useClassYears } from '../../db/hooks.ts';
-import { useReportData } from '../../db/report-hooks.ts';
+import { useReportData } from '../../db/office-hooks.ts';
 import { formatDate, formatNumber, formatPercent, localToday } from '../../i18n/format.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
 import { FIGURE_KEYS, figure, reportRows, type TableWords } from './report-table.ts';

@@ -1,5 +1,5 @@
-// What the office's reports read from the device, so they are there offline: the centre's records a period's report
-// is computed from (src/domain/reports.ts, as the server's API computes it), and a class's attendance record.
+// What the centre office's screens read from the device, so they work offline: the records a period's report is
+// computed from (src/domain/reports.ts, as the server's API computes it), a class's attendance record, the accounts.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type {
   AttendanceMark,
@@ -9,6 +9,7 @@ import type {
   Learner,
   PlanItem,
   Session,
+  User,
 } from '../../domain/entities.ts';
 import type { ReportPeriod } from '../../domain/reports.ts';
 import { compareVietnameseNames } from '../../domain/vietnamese-text.ts';
@@ -86,4 +87,31 @@ export function useClassRecord(classId: string): ClassRecord | null | undefined 
       excusedCounts: centre?.settings.excusedCounts ?? false,
     };
   }, [db, classId]);
+}
+
+export interface Accounts {
+  /** The centre's accounts: staff first, then instructors, then learners, each in the Vietnamese order. */
+  users: User[];
+  /** Learners who have no account yet (a learner account belongs to one learner). */
+  learnersWithoutAccount: Learner[];
+}
+
+const ROLE_ORDER: Record<User['role'], number> = { admin: 0, instructor: 1, learner: 2 };
+const byName = new Intl.Collator('vi');
+
+export function useAccounts(): Accounts | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const [users, learners] = await Promise.all([db.users.toArray(), db.learners.toArray()]);
+    const alive = users.filter((u) => !u.deleted);
+    const linked = new Set(alive.map((u) => u.learnerId));
+    return {
+      users: alive.sort(
+        (a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || byName.compare(a.displayName, b.displayName),
+      ),
+      learnersWithoutAccount: learners
+        .filter((l) => !l.deleted && !linked.has(l.id))
+        .sort(compareVietnameseNames),
+    };
+  }, [db]);
 }

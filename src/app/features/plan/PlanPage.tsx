@@ -10,12 +10,21 @@ import { useClassYears } from '../../db/hooks.ts';
 import { useReportData } from '../../db/office-hooks.ts';
 import { formatNumber, formatPercent, localToday } from '../../i18n/format.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
+import { StaffOnly } from '../../ui/StaffOnly.tsx';
 import { type PlanFigures, setPlan } from './plan-actions.ts';
 
 const MAX_CLASSES = 10_000;
 const MAX_LEARNERS = 1_000_000;
 
 export function PlanPage({ session }: { session: StoredSession }) {
+  return (
+    <StaffOnly session={session}>
+      <PlanPageScreen session={session} />
+    </StaffOnly>
+  );
+}
+
+function PlanPageScreen({ session }: { session: StoredSession }) {
   const { t, i18n } = useTranslation();
   const db = useDb();
   const classYears = useClassYears();
@@ -29,12 +38,6 @@ export function PlanPage({ session }: { session: StoredSession }) {
       data && planProgress(data.records, year, { today: localToday(), excusedCounts: data.excusedCounts }),
     [data, year],
   );
-  if (session.me.user.role !== 'admin')
-    return (
-      <AppShell session={session}>
-        <p>{t('reports.staffOnly')}</p>
-      </AppShell>
-    );
   if (!progress || classYears === undefined)
     return <AppShell session={session}>{t('common.loading')}</AppShell>;
 

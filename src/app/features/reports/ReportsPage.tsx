@@ -12,6 +12,7 @@ import { useClassYears } from '../../db/hooks.ts';
 import { useReportData } from '../../db/office-hooks.ts';
 import { formatDate, formatNumber, formatPercent, localToday } from '../../i18n/format.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
+import { StaffOnly } from '../../ui/StaffOnly.tsx';
 import { FIGURE_KEYS, figure, reportRows, type TableWords } from './report-table.ts';
 import { csvFile, saveFile, xlsxFile } from './table-files.ts';
 
@@ -21,6 +22,14 @@ const REPORT_WIDTHS = [40, 50, 18, 10, 14];
 const wholeYears = (from: number, to: number): ReportPeriod => ({ from: `${from}-01-01`, to: `${to}-12-31` });
 
 export function ReportsPage({ session }: { session: StoredSession }) {
+  return (
+    <StaffOnly session={session}>
+      <ReportsPageScreen session={session} />
+    </StaffOnly>
+  );
+}
+
+function ReportsPageScreen({ session }: { session: StoredSession }) {
   const { t, i18n } = useTranslation();
   const years = useClassYears();
   const latest = years?.[0] ?? Number(localToday().slice(0, 4));
@@ -43,12 +52,6 @@ export function ReportsPage({ session }: { session: StoredSession }) {
       }),
     [data, period, system],
   );
-  if (session.me.user.role !== 'admin')
-    return (
-      <AppShell session={session}>
-        <p>{t('reports.staffOnly')}</p>
-      </AppShell>
-    );
   if (years === undefined || !summary) return <AppShell session={session}>{t('common.loading')}</AppShell>;
 
   const paragraph = reportParagraph(summary);

@@ -1,7 +1,7 @@
 // The centre's accounts (staff only): who can sign in, with what role; create an account for an instructor or a
 // learner, reset a forgotten password, sign out the devices of a lost phone. These need the server: offline the
 // list still shows, the actions wait for a connection.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type Role, Roles, type User } from '../../../domain/entities.ts';
@@ -10,6 +10,7 @@ import { useAccounts } from '../../db/office-hooks.ts';
 import { ApiRequestError } from '../../sync/http.ts';
 import { useSyncStatus } from '../../sync/sync-status.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
+import { StaffOnly } from '../../ui/StaffOnly.tsx';
 import { useOnline } from '../../ui/useOnline.ts';
 import { createAccount, resetPassword, revokeDevices } from './user-actions.ts';
 
@@ -23,15 +24,17 @@ function useFailureWords() {
 }
 
 export function UsersPage({ session }: { session: StoredSession }) {
+  return (
+    <StaffOnly session={session}>
+      <UsersPageScreen session={session} />
+    </StaffOnly>
+  );
+}
+
+function UsersPageScreen({ session }: { session: StoredSession }) {
   const { t } = useTranslation();
   const accounts = useAccounts();
   const online = useOnline();
-  if (session.me.user.role !== 'admin')
-    return (
-      <AppShell session={session}>
-        <p>{t('reports.staffOnly')}</p>
-      </AppShell>
-    );
   if (!accounts) return <AppShell session={session}>{t('common.loading')}</AppShell>;
   return (
     <AppShell session={session}>
@@ -151,17 +154,7 @@ function NewAccountForm({
           autoComplete="off"
         />
       </label>
-      <label>
-        {t('users.password')}
-        <input
-          name="password"
-          type="password"
-          required
-          minLength={8}
-          maxLength={200}
-          autoComplete="new-password"
-        />
-      </label>
+      <NewPasswordInput label={t('users.password')} shown />
       <button type="submit" disabled={!online || busy}>
         {t('users.create')}
       </button>
@@ -219,15 +212,7 @@ function AccountRow({
               });
             }}
           >
-            <input
-              name="password"
-              type="password"
-              required
-              minLength={8}
-              maxLength={200}
-              autoComplete="new-password"
-              aria-label={t('users.newPasswordFor', { name: user.displayName })}
-            />
+            <NewPasswordInput label={t('users.newPasswordFor', { name: user.displayName })} />
             <button type="submit" disabled={!online}>
               {t('users.save')}
             </button>
@@ -263,5 +248,30 @@ function AccountRow({
         )}
       </td>
     </tr>
+  );
+}
+
+/** A new password field, with the server's length rule (domain NewPassword); its label shown or only spoken. */
+function NewPasswordInput({ label, shown = false }: { label: string; shown?: boolean }) {
+  const id = useId();
+  const input = (
+    <input
+      id={id}
+      name="password"
+      type="password"
+      required
+      minLength={8}
+      maxLength={200}
+      autoComplete="new-password"
+      aria-label={shown ? undefined : label}
+    />
+  );
+  return shown ? (
+    <>
+      <label htmlFor={id}>{label}</label>
+      {input}
+    </>
+  ) : (
+    input
   );
 }

@@ -1,0 +1,15 @@
+// The centre office's screens: their data is the whole centre's, which only staff hold on their devices.
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StoredSession } from '../db/device-state.ts';
+import { AppShell } from './AppShell.tsx';
+
+export function StaffOnly({ session, children }: { session: StoredSession; children: ReactNode }) {
+  const { t } = useTranslation();
+  if (session.me.user.role === 'admin') return children;
+  return (
+    <AppShell session={session}>
+      <p>{t('reports.staffOnly')}</p>
+    </AppShell>
+  );
+}

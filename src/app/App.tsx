@@ -19,6 +19,9 @@ const ClassRecordPage = lazy(() =>
   import('./features/reports/ClassRecordPage.tsx').then((m) => ({ default: m.ClassRecordPage })),
 );
 const PlanPage = lazy(() => import('./features/plan/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
+const RosterImportPage = lazy(() =>
+  import('./features/roster-import/RosterImportPage.tsx').then((m) => ({ default: m.RosterImportPage })),
+);
 const ReportsPage = lazy(() =>
   import('./features/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
 );
@@ -62,6 +65,10 @@ export function App() {
         <Route
           path="/lop/:classId/diem-danh"
           element={<SignedIn screen={(s) => <ClassRecordPage session={s} />} />}
+        />
+        <Route
+          path="/lop/:classId/nhap-danh-sach"
+          element={<SignedIn screen={(s) => <RosterImportPage session={s} />} />}
         />
         <Route path="*" element={<SignedIn screen={(s) => <HomePage session={s} />} />} />
       </Routes>

@@ -44,7 +44,7 @@ export function AdminHome() {
         <Link to="/ke-hoach">{t('plan.open')}</Link>
         <Link to="/bao-cao">{t('reports.open')}</Link>
       </p>
-      {classes.length === 0 ? <p>{t('admin.empty')}</p> : <ClassList classes={classes} />}
+      {classes.length === 0 ? <p>{t('admin.empty')}</p> : <ClassList classes={classes} rosterImport />}
     </section>
   );
 }

@@ -22,6 +22,9 @@ const PlanPage = lazy(() => import('./features/plan/PlanPage.tsx').then((m) => (
 const UsersPage = lazy(() =>
   import('./features/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
 );
+const RosterImportPage = lazy(() =>
+  import('./features/roster-import/RosterImportPage.tsx').then((m) => ({ default: m.RosterImportPage })),
+);
 const ReportsPage = lazy(() =>
   import('./features/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
 );
@@ -66,6 +69,10 @@ export function App() {
         <Route
           path="/lop/:classId/diem-danh"
           element={<SignedIn screen={(s) => <ClassRecordPage session={s} />} />}
+        />
+        <Route
+          path="/lop/:classId/nhap-danh-sach"
+          element={<SignedIn screen={(s) => <RosterImportPage session={s} />} />}
         />
         <Route path="*" element={<SignedIn screen={(s) => <HomePage session={s} />} />} />
       </Routes>

@@ -13,6 +13,7 @@ import type {
 import { compareSessions } from '../../domain/sessions.ts';
 import { compareVietnameseNames } from '../../domain/vietnamese-text.ts';
 import type { AppDb } from './app-db.ts';
+import { type ClassRoster, readClassRoster } from './class-roster.ts';
 import { useDb } from './DbProvider.tsx';
 import { readSession, type StoredSession } from './device-state.ts';
 import { readRollForWrites } from './write-guess.ts';
@@ -72,6 +73,12 @@ export function useInstructorClasses(userId: string): ClassSummary[] | undefined
     const summaries = await summarise(db, classes);
     return summaries.sort((a, b) => (b.cls.startDate ?? '').localeCompare(a.cls.startDate ?? ''));
   }, [db, userId]);
+}
+
+/** A class with the centre's learners and its list, for importing a roster; `null` when not on this device. */
+export function useClassRoster(classId: string): ClassRoster | null | undefined {
+  const db = useDb();
+  return useLiveQuery(() => readClassRoster(db, classId), [db, classId], undefined);
 }
 
 export interface SessionWithClass {

@@ -45,7 +45,7 @@ export function AdminHome() {
         <Link to="/bao-cao">{t('reports.open')}</Link>
         <Link to="/nguoi-dung">{t('users.open')}</Link>
       </p>
-      {classes.length === 0 ? <p>{t('admin.empty')}</p> : <ClassList classes={classes} />}
+      {classes.length === 0 ? <p>{t('admin.empty')}</p> : <ClassList classes={classes} rosterImport />}
     </section>
   );
 }

@@ -1,11 +1,19 @@
 // A list of class cards (code, name, kind, dates, learners, sessions), shared by the staff and instructor homes;
-// each opens the class's "ready for class" check before a trip (Sẵn sàng đi lớp) and its attendance record.
+// each opens the class's "ready for class" check before a trip (Sẵn sàng đi lớp) and its attendance record,
+// and for staff the roster import.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ClassSummary } from '../../db/hooks.ts';
 import { formatDate } from '../../i18n/format.ts';
 
-export function ClassList({ classes }: { classes: ClassSummary[] }) {
+/** `rosterImport`: offer "Nhập danh sách" on each card (centre staff only). */
+export function ClassList({
+  classes,
+  rosterImport = false,
+}: {
+  classes: ClassSummary[];
+  rosterImport?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <ul className="cards">
@@ -33,6 +41,11 @@ export function ClassList({ classes }: { classes: ClassSummary[] }) {
             <Link to={`/lop/${cls.id}/diem-danh`} className="button secondary card-action">
               {t('classRecord.open')}
             </Link>
+            {rosterImport && (
+              <Link to={`/lop/${cls.id}/nhap-danh-sach`} className="button secondary card-action">
+                {t('rosterImport.open')}
+              </Link>
+            )}
           </div>
         </li>
       ))}

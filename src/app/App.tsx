@@ -25,6 +25,12 @@ const UsersPage = lazy(() =>
 const RosterImportPage = lazy(() =>
   import('./features/roster-import/RosterImportPage.tsx').then((m) => ({ default: m.RosterImportPage })),
 );
+const ClassKindsPage = lazy(() =>
+  import('./features/office/ClassKindsPage.tsx').then((m) => ({ default: m.ClassKindsPage })),
+);
+const ClassFormPage = lazy(() =>
+  import('./features/office/ClassFormPage.tsx').then((m) => ({ default: m.ClassFormPage })),
+);
 const ReportsPage = lazy(() =>
   import('./features/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
 );
@@ -65,6 +71,12 @@ export function App() {
         />
         <Route path="/ke-hoach" element={<SignedIn screen={(s) => <PlanPage session={s} />} />} />
         <Route path="/nguoi-dung" element={<SignedIn screen={(s) => <UsersPage session={s} />} />} />
+        <Route path="/loai-lop" element={<SignedIn screen={(s) => <ClassKindsPage session={s} />} />} />
+        <Route path="/lop/moi" element={<SignedIn screen={(s) => <ClassFormPage session={s} />} />} />
+        <Route
+          path="/lop/:classId/sua"
+          element={<SignedIn screen={(s) => <ClassFormPage session={s} />} />}
+        />
         <Route path="/bao-cao" element={<SignedIn screen={(s) => <ReportsPage session={s} />} />} />
         <Route
           path="/lop/:classId/diem-danh"

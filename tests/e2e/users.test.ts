@@ -1,21 +1,15 @@
 // The centre's accounts in Chromium: staff create an instructor's account (it reaches the list by sync), a taken user
 // name is refused in words, a reset password works at once on another device, and offline the actions wait.
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/server/demo/build-demo.ts';
+import { signedIn } from './helpers/signed-in.ts';
 import { useE2eSuite } from './helpers/suite.ts';
 import { LoginPage } from './pages/login-page.ts';
-import { RollPage } from './pages/roll-page.ts';
 
 describe('accounts in Chromium', () => {
   const suite = useE2eSuite();
 
   it('creates an account, refuses a taken name, resets a password; offline the actions are disabled', async () => {
-    const context = await suite.browser.newContext();
-    const page = await context.newPage();
-    const login = new LoginPage(page);
-    await login.open(suite.server.url);
-    await login.signIn('admin', DEMO_PASSWORD);
-    await new RollPage(page).waitAllSynced();
+    const { context, page } = await signedIn(suite, 'admin');
     await page.getByRole('link', { name: 'Tài khoản' }).click();
     const form = page.getByRole('form', { name: 'Tạo tài khoản' });
 

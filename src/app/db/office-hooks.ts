@@ -115,3 +115,15 @@ export function useAccounts(): Accounts | undefined {
     };
   }, [db]);
 }
+
+/** The centre's class kinds, in the order it created them (the order its reports list them in). */
+export function useClassKinds(): ClassType[] | undefined {
+  const db = useDb();
+  return useLiveQuery(
+    async () =>
+      (await db.classTypes.toArray())
+        .filter((k) => !k.deleted)
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    [db],
+  );
+}

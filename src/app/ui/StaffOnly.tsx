@@ -1,5 +1,5 @@
 // The centre office's screens: their data is the whole centre's, which only staff hold on their devices.
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredSession } from '../db/device-state.ts';
 import { AppShell } from './AppShell.tsx';
@@ -12,4 +12,17 @@ export function StaffOnly({ session, children }: { session: StoredSession; child
       <p>{t('reports.staffOnly')}</p>
     </AppShell>
   );
+}
+
+type Screen = ComponentType<{ session: StoredSession }>;
+
+/** A screen shown to staff only (others are told why). */
+export function staffScreen(Screen: Screen): Screen {
+  return function StaffScreen({ session }) {
+    return (
+      <StaffOnly session={session}>
+        <Screen session={session} />
+      </StaffOnly>
+    );
+  };
 }

@@ -41,11 +41,13 @@ export function AdminHome() {
         </div>
       </dl>
       <p className="office-links">
+        <Link to="/lop/moi">{t('classForm.new')}</Link>
         <Link to="/ke-hoach">{t('plan.open')}</Link>
         <Link to="/bao-cao">{t('reports.open')}</Link>
         <Link to="/nguoi-dung">{t('users.open')}</Link>
+        <Link to="/loai-lop">{t('kinds.open')}</Link>
       </p>
-      {classes.length === 0 ? <p>{t('admin.empty')}</p> : <ClassList classes={classes} rosterImport />}
+      {classes.length === 0 ? <p>{t('admin.empty')}</p> : <ClassList classes={classes} staff />}
     </section>
   );
 }

@@ -1,19 +1,13 @@
 // A list of class cards (code, name, kind, dates, learners, sessions), shared by the staff and instructor homes;
 // each opens the class's "ready for class" check before a trip (Sẵn sàng đi lớp) and its attendance record,
-// and for staff the roster import.
+// and for staff the class's form and the roster import.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ClassSummary } from '../../db/hooks.ts';
 import { formatDate } from '../../i18n/format.ts';
 
-/** `rosterImport`: offer "Nhập danh sách" on each card (centre staff only). */
-export function ClassList({
-  classes,
-  rosterImport = false,
-}: {
-  classes: ClassSummary[];
-  rosterImport?: boolean;
-}) {
+/** `staff`: offer the office's actions on each card (edit the class, import its roster). */
+export function ClassList({ classes, staff = false }: { classes: ClassSummary[]; staff?: boolean }) {
   const { t, i18n } = useTranslation();
   return (
     <ul className="cards">
@@ -41,10 +35,15 @@ export function ClassList({
             <Link to={`/lop/${cls.id}/diem-danh`} className="button secondary card-action">
               {t('classRecord.open')}
             </Link>
-            {rosterImport && (
-              <Link to={`/lop/${cls.id}/nhap-danh-sach`} className="button secondary card-action">
-                {t('rosterImport.open')}
-              </Link>
+            {staff && (
+              <>
+                <Link to={`/lop/${cls.id}/sua`} className="button secondary card-action">
+                  {t('classForm.edit')}
+                </Link>
+                <Link to={`/lop/${cls.id}/nhap-danh-sach`} className="button secondary card-action">
+                  {t('rosterImport.open')}
+                </Link>
+              </>
             )}
           </div>
         </li>

@@ -10,19 +10,13 @@ import { useClassYears } from '../../db/hooks.ts';
 import { useReportData } from '../../db/office-hooks.ts';
 import { formatNumber, formatPercent, localToday } from '../../i18n/format.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
-import { StaffOnly } from '../../ui/StaffOnly.tsx';
+import { staffScreen } from '../../ui/StaffOnly.tsx';
 import { type PlanFigures, setPlan } from './plan-actions.ts';
 
 const MAX_CLASSES = 10_000;
 const MAX_LEARNERS = 1_000_000;
 
-export function PlanPage({ session }: { session: StoredSession }) {
-  return (
-    <StaffOnly session={session}>
-      <PlanPageScreen session={session} />
-    </StaffOnly>
-  );
-}
+export const PlanPage = staffScreen(PlanPageScreen);
 
 function PlanPageScreen({ session }: { session: StoredSession }) {
   const { t, i18n } = useTranslation();

@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ClassCategories, type ClassCategory } from '../../../domain/entities.ts';
+import type { ClassCategory } from '../../../domain/entities.ts';
 import { reportParagraph } from '../../../domain/report-paragraph.ts';
 import { type ReportPeriod, summaryReport } from '../../../domain/reports.ts';
 import type { StoredSession } from '../../db/device-state.ts';
@@ -12,7 +12,8 @@ import { useClassYears } from '../../db/hooks.ts';
 import { useReportData } from '../../db/office-hooks.ts';
 import { formatDate, formatNumber, formatPercent, localToday } from '../../i18n/format.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
-import { StaffOnly } from '../../ui/StaffOnly.tsx';
+import { CategoryOptions } from '../../ui/CategoryOptions.tsx';
+import { staffScreen } from '../../ui/StaffOnly.tsx';
 import { FIGURE_KEYS, figure, reportRows, type TableWords } from './report-table.ts';
 import { csvFile, saveFile, xlsxFile } from './table-files.ts';
 
@@ -21,13 +22,7 @@ const REPORT_WIDTHS = [40, 50, 18, 10, 14];
 
 const wholeYears = (from: number, to: number): ReportPeriod => ({ from: `${from}-01-01`, to: `${to}-12-31` });
 
-export function ReportsPage({ session }: { session: StoredSession }) {
-  return (
-    <StaffOnly session={session}>
-      <ReportsPageScreen session={session} />
-    </StaffOnly>
-  );
-}
+export const ReportsPage = staffScreen(ReportsPageScreen);
 
 function ReportsPageScreen({ session }: { session: StoredSession }) {
   const { t, i18n } = useTranslation();
@@ -113,11 +108,7 @@ function ReportsPageScreen({ session }: { session: StoredSession }) {
           {t('reports.system')}
           <select value={system} onChange={(e) => setSystem(e.target.value as ClassCategory | '')}>
             <option value="">{t('reports.allSystems')}</option>
-            {ClassCategories.map((c) => (
-              <option key={c} value={c}>
-                {t(`category.${c}`)}
-              </option>
-            ))}
+            <CategoryOptions />
           </select>
         </label>
       </form>

@@ -10,7 +10,7 @@ import { useAccounts } from '../../db/office-hooks.ts';
 import { ApiRequestError } from '../../sync/http.ts';
 import { useSyncStatus } from '../../sync/sync-status.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
-import { StaffOnly } from '../../ui/StaffOnly.tsx';
+import { staffScreen } from '../../ui/StaffOnly.tsx';
 import { useOnline } from '../../ui/useOnline.ts';
 import { createAccount, resetPassword, revokeDevices } from './user-actions.ts';
 
@@ -23,13 +23,7 @@ function useFailureWords() {
       : t('errors.network');
 }
 
-export function UsersPage({ session }: { session: StoredSession }) {
-  return (
-    <StaffOnly session={session}>
-      <UsersPageScreen session={session} />
-    </StaffOnly>
-  );
-}
+export const UsersPage = staffScreen(UsersPageScreen);
 
 function UsersPageScreen({ session }: { session: StoredSession }) {
   const { t } = useTranslation();

@@ -1,0 +1,63 @@
+// The centre office in Chromium: staff add a class kind (a bad threshold is refused and nothing saved), open a class
+// of it for an instructor, then close it; the instructor's phone gets the class by sync.
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/server/demo/build-demo.ts';
+import { signedIn } from './helpers/signed-in.ts';
+import { useE2eSuite } from './helpers/suite.ts';
+import { LoginPage } from './pages/login-page.ts';
+
+describe('the centre office in Chromium', () => {
+  const suite = useE2eSuite();
+
+  it('adds a class kind, opens a class of it for an instructor, and closes it', async () => {
+    const { context, page, roll } = await signedIn(suite, 'admin');
+
+    await page.getByRole('link', { name: 'Loại lớp' }).click();
+    await page.getByRole('button', { name: 'Thêm loại lớp' }).click();
+    const kindForm = page.getByRole('form', { name: 'Thêm loại lớp' });
+    await kindForm.getByLabel('Tên loại lớp').fill('Bồi dưỡng kỹ năng chuyển đổi số');
+    await kindForm.getByLabel('Yêu cầu tham gia tối thiểu (%)').fill('0');
+    await kindForm.getByRole('button', { name: 'Lưu' }).click();
+    expect(await kindForm.getByRole('alert').textContent()).toContain('yêu cầu tham gia');
+    const kinds = page.getByTestId('class-kinds');
+    expect(await kinds.getByText('Bồi dưỡng kỹ năng chuyển đổi số').count()).toBe(0);
+    await kindForm.getByLabel('Yêu cầu tham gia tối thiểu (%)').fill('70');
+    await kindForm.getByRole('button', { name: 'Lưu' }).click();
+    await kinds.getByRole('rowheader', { name: 'Bồi dưỡng kỹ năng chuyển đổi số' }).waitFor();
+
+    await page.getByRole('link', { name: 'Về trang chính' }).click();
+    await page.getByRole('link', { name: 'Mở lớp mới' }).click();
+    const classForm = page.getByRole('form', { name: 'Thông tin lớp' });
+    await classForm.getByLabel('Loại lớp').selectOption({ label: 'Bồi dưỡng kỹ năng chuyển đổi số' });
+    // The class starts from the kind's threshold.
+    expect(await classForm.getByLabel('Yêu cầu tham gia tối thiểu (%)').inputValue()).toBe('70');
+    await classForm.getByLabel('Mã lớp').fill('CĐS-01/2026');
+    await classForm.getByLabel('Tên lớp').fill('Lớp bồi dưỡng kỹ năng chuyển đổi số khóa 1');
+    await classForm.getByLabel('Ngày khai giảng').fill('2026-12-07');
+    await classForm.getByLabel('Ngày bế giảng').fill('2026-12-01');
+    await classForm.getByLabel('Trần Thị Ngọc Lan').check();
+    await classForm.getByRole('button', { name: 'Lưu' }).click();
+    expect(await classForm.getByRole('alert').textContent()).toContain('ngày bế giảng');
+    await classForm.getByLabel('Ngày bế giảng').fill('2026-12-09');
+    await classForm.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('heading', { name: /CĐS-01\/2026/ }).waitFor();
+    await roll.waitAllSynced();
+
+    const phone = await suite.browser.newContext();
+    const phonePage = await phone.newPage();
+    await new LoginPage(phonePage).open(suite.server.url);
+    await new LoginPage(phonePage).signIn('gv.lan', DEMO_PASSWORD);
+    await phonePage.getByText('CĐS-01/2026').first().waitFor();
+    await phone.close();
+
+    await page.goto(`${suite.server.url}/`);
+    const card = page.locator('.card').filter({ hasText: 'CĐS-01/2026' });
+    await card.getByRole('link', { name: 'Sửa thông tin lớp' }).click();
+    await page.getByLabel('Trạng thái').selectOption({ label: 'Đã kết thúc' });
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('heading', { name: /CĐS-01\/2026/ }).waitFor();
+    await page.goto(`${suite.server.url}/`);
+    await page.locator('.card').filter({ hasText: 'CĐS-01/2026' }).getByText('Đã kết thúc').waitFor();
+    await context.close();
+  });
+});

@@ -33,7 +33,9 @@ export function planProgress(
   options: { today: string; excusedCounts: boolean },
 ): PlanProgress {
   const done = summaryReport(records, { from: `${year}-01-01`, to: `${year}-12-31` }, options);
-  const doneByKind = new Map([...done.byKind, ...done.conferencesByKind].map((k) => [k.classTypeId, k]));
+  const doneByKind = new Map(
+    [...done.byKind, ...done.conferencesByKind, ...done.coordinatedByKind].map((k) => [k.classTypeId, k]),
+  );
   const planByKind = new Map(
     records.planItems.filter((p) => !p.deleted && p.year === year).map((p) => [p.classTypeId, p]),
   );

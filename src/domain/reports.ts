@@ -1,6 +1,7 @@
 // The figures a centre files for a period (shared/domain.md, "Report conventions"), computed from its records by pure
 // functions, so a device offline and the server's API give the same answer. A class counts in a period when it
-// "opened" there: at least one held session in the period.
+// "opened" there: at least one held session in the period. Conferences and classes run with another body (the
+// provincial school, the education office) are counted apart from the centre's own classes, as every seed does.
 import { countsAsAttended } from './attendance.ts';
 import type {
   AttendanceMark,
@@ -43,29 +44,47 @@ export interface KindFigures {
   category: ClassCategory;
   classes: number;
   learnerPlaces: number;
+  /** Of the learner places, those who attended at least one held session (seed 002's "1.546/1.607"). */
+  participated: number;
+}
+
+/** Summoned learner places, and of them those who attended at least one held session. */
+export interface Turnout {
+  summoned: number;
+  participated: number;
 }
 
 export interface ReportSummary {
   period: ReportPeriod;
   system: ClassCategory | null;
-  /** Classes in the plans of the years the period touches (conferences apart). */
+  /** The centre's own classes in the plans of the years the period touches (conferences and coordinated apart). */
   classesPlanned: number;
+  /** The centre's own classes: neither conferences nor coordinated with another body. */
   classesOpened: number;
   /** Learners on the lists of the classes opened (lượt: one learner in two classes counts twice). */
   learnerPlaces: number;
   distinctLearners: number;
   conferences: number;
   conferencePlaces: number;
-  /** Summoned to the classes and conferences opened, and of them who attended at least one held session. */
+  /** Classes opened with another body (the seeds' "Ngoài ra, phối hợp với …"); their places are in `turnout`. */
+  coordinated: number;
+  /** Summoned to everything opened (classes, coordinated classes, conferences), and of them who attended. */
   summoned: number;
   participated: number;
+  /** The same for each part of the report, which the centres state apart (seed 000's classes, seed 002's). */
+  turnout: { classes: Turnout; coordinated: Turnout; conferences: Turnout };
   /** Attended marks ÷ (held sessions × learners on the list), over the classes opened; null without a session. */
   attendanceRate: number | null;
-  /** Class kinds with at least one class opened, in the order the centre created its kinds. */
+  /** The centre's own class kinds with at least one class opened, in the order the centre created its kinds. */
   byKind: KindFigures[];
   /** The same for conferences (classes: conferences held; learnerPlaces: their lượt). */
   conferencesByKind: KindFigures[];
+  /** The same for the kinds of coordinated classes. */
+  coordinatedByKind: KindFigures[];
 }
+
+/** Categories the centres report apart from their own classes ("Ngoài ra, …"). */
+const APART = new Set<ClassCategory>(['conference', 'coordinated']);
 
 const onList = (e: Pick<Enrollment, 'status' | 'deleted'>) => !e.deleted && e.status !== 'withdrawn';
 
@@ -120,11 +139,38 @@ export function summaryReport(
     attendedMarks.set(classId, (attendedMarks.get(classId) ?? 0) + 1);
   }
 
-  const isConference = (c: Pick<Class, 'classTypeId'>) =>
-    kindById.get(c.classTypeId)?.category === 'conference';
-  const classes = opened.filter((c) => !isConference(c));
-  const conferences = opened.filter(isConference);
+  const categoryOf = (c: Pick<Class, 'classTypeId'>) => kindById.get(c.classTypeId)?.category;
+  const conferences = opened.filter((c) => categoryOf(c) === 'conference');
+  const coordinated = opened.filter((c) => categoryOf(c) === 'coordinated');
+  const classes = opened.filter((c) => !APART.has(categoryOf(c)!));
   const placesOf = (cs: typeof opened) => cs.reduce((n, c) => n + (lists.get(c.id)?.length ?? 0), 0);
+  const participatedIn = (cs: typeof opened) =>
+    cs.reduce(
+      (n, c) => n + (lists.get(c.id) ?? []).filter((e) => attendedOnce.has(`${c.id}/${e.learnerId}`)).length,
+      0,
+    );
+  const turnoutOf = (cs: typeof opened): Turnout => ({
+    summoned: placesOf(cs),
+    participated: participatedIn(cs),
+  });
+  const figuresByKind = (cs: typeof opened): KindFigures[] => {
+    const byKind = groupBy(cs, (c) => c.classTypeId);
+    return kinds.flatMap((k) => {
+      const of = byKind.get(k.id);
+      return of
+        ? [
+            {
+              classTypeId: k.id,
+              name: k.nameVi,
+              category: k.category,
+              classes: of.length,
+              learnerPlaces: placesOf(of),
+              participated: participatedIn(of),
+            },
+          ]
+        : [];
+    });
+  };
 
   let expected = 0;
   let attended = 0;
@@ -139,27 +185,10 @@ export function summaryReport(
     .filter((p) => !p.deleted && years.has(p.year))
     .filter((p) => {
       const kind = kindById.get(p.classTypeId);
-      return kind && kind.category !== 'conference';
+      return kind && !APART.has(kind.category);
     })
     .reduce((n, p) => n + p.plannedClasses, 0);
 
-  const figuresByKind = (held: typeof opened): KindFigures[] => {
-    const byKind = groupBy(held, (c) => c.classTypeId);
-    return kinds.flatMap((k) => {
-      const of = byKind.get(k.id);
-      return of
-        ? [
-            {
-              classTypeId: k.id,
-              name: k.nameVi,
-              category: k.category,
-              classes: of.length,
-              learnerPlaces: placesOf(of),
-            },
-          ]
-        : [];
-    });
-  };
   return {
     period,
     system: system ?? null,
@@ -169,10 +198,17 @@ export function summaryReport(
     distinctLearners: new Set(classes.flatMap((c) => (lists.get(c.id) ?? []).map((e) => e.learnerId))).size,
     conferences: conferences.length,
     conferencePlaces: placesOf(conferences),
+    coordinated: coordinated.length,
     summoned: placesOf(opened),
     participated: attendedOnce.size,
+    turnout: {
+      classes: turnoutOf(classes),
+      coordinated: turnoutOf(coordinated),
+      conferences: turnoutOf(conferences),
+    },
     attendanceRate: expected > 0 ? attended / expected : null,
     byKind: figuresByKind(classes),
     conferencesByKind: figuresByKind(conferences),
+    coordinatedByKind: figuresByKind(coordinated),
   };
 }

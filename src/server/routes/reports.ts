@@ -25,7 +25,10 @@ const KindFigures = z.object({
   category: ClassCategory,
   classes: z.int(),
   learnerPlaces: z.int(),
+  participated: z.int(),
 });
+
+const Turnout = z.object({ summoned: z.int(), participated: z.int() });
 
 const Summary = z.object({
   period: z.object({ from: IsoDate, to: IsoDate }),
@@ -36,11 +39,14 @@ const Summary = z.object({
   distinctLearners: z.int(),
   conferences: z.int(),
   conferencePlaces: z.int(),
+  coordinated: z.int(),
   summoned: z.int(),
   participated: z.int(),
+  turnout: z.object({ classes: Turnout, coordinated: Turnout, conferences: Turnout }),
   attendanceRate: z.number().nullable(),
   byKind: z.array(KindFigures),
   conferencesByKind: z.array(KindFigures),
+  coordinatedByKind: z.array(KindFigures),
   paragraph: z.string(),
 });
 
@@ -49,8 +55,9 @@ export function registerReportRoutes(app: FastifyInstance, db: Db): void {
     method: 'GET',
     url: '/api/reports/summary',
     summary:
-      'The figures of a period (classes opened against plan, learner places, conferences, participation against ' +
-      'summoned, attendance rate, classes by kind) and the report paragraph in Vietnamese (staff)',
+      'The figures of a period (classes opened against plan, learner places, conferences and coordinated classes ' +
+      'apart, participation against summoned, attendance rate, classes by kind) and the report paragraph in ' +
+      'Vietnamese (staff)',
     tag: 'reports',
     auth: true,
     query: SummaryQuery,

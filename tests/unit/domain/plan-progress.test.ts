@@ -30,39 +30,48 @@ describe('plan progress', () => {
     ).toBe(true);
   });
 
-  it('counts the conferences a conference kind held, in lượt, against its plan', () => {
-    const kind = {
-      id: 'k',
-      nameVi: 'Hội nghị học tập, quán triệt',
-      category: 'conference' as const,
-      deleted: false,
-    };
-    const progress = planProgress(
-      {
-        classTypes: [kind],
-        planItems: [
-          { id: 'p', year: 2026, classTypeId: 'k', plannedClasses: 4, plannedLearners: 800, deleted: false },
-        ],
-        classes: [{ id: 'c', classTypeId: 'k', deleted: false }],
-        enrollments: ['a', 'b', 'c'].map((learnerId) => ({
-          classId: 'c',
-          learnerId,
-          status: 'summoned' as const,
-          deleted: false,
-        })),
-        sessions: [{ id: 's', classId: 'c', date: '2026-03-02', cancelled: false, deleted: false }],
-        marks: [],
-      },
-      2026,
-      options,
-    );
-    expect(progress.kinds[0]).toMatchObject({
-      plannedClasses: 4,
-      plannedLearners: 800,
-      classesOpened: 1,
-      learnerPlaces: 3,
-    });
-    // Conferences are not classes: the plan's class total leaves them out, as the report does.
-    expect([progress.plannedClasses, progress.classesOpened]).toEqual([0, 0]);
-  });
+  it.each([
+    ['Hội nghị học tập, quán triệt', 'conference'],
+    ['Bồi dưỡng chính trị hè', 'coordinated'],
+  ] as const)(
+    'counts what a kind reported apart (%s) held, in lượt, against its plan',
+    (nameVi, category) => {
+      const kind = { id: 'k', nameVi, category, deleted: false };
+      const progress = planProgress(
+        {
+          classTypes: [kind],
+          planItems: [
+            {
+              id: 'p',
+              year: 2026,
+              classTypeId: 'k',
+              plannedClasses: 4,
+              plannedLearners: 800,
+              deleted: false,
+            },
+          ],
+          classes: [{ id: 'c', classTypeId: 'k', deleted: false }],
+          enrollments: ['a', 'b', 'c'].map((learnerId) => ({
+            classId: 'c',
+            learnerId,
+            status: 'summoned' as const,
+            deleted: false,
+          })),
+          sessions: [{ id: 's', classId: 'c', date: '2026-03-02', cancelled: false, deleted: false }],
+          marks: [],
+        },
+        2026,
+        options,
+      );
+      expect(progress.kinds[0]).toMatchObject({
+        plannedClasses: 4,
+        plannedLearners: 800,
+        classesOpened: 1,
+        learnerPlaces: 3,
+      });
+      // Conferences and coordinated classes are not the centre's own: the plan's class total leaves them out, as the
+      // report does.
+      expect([progress.plannedClasses, progress.classesOpened]).toEqual([0, 0]);
+    },
+  );
 });

@@ -25,6 +25,8 @@ const words: TableWords = {
   kindColumns: ['STT', 'Loại lớp', 'Hệ', 'Số lớp', 'Lượt học viên'],
   system: (c) => vi.category[c],
   total: 'Tổng cộng',
+  coordinated: vi.reports.coordinatedByKind,
+  conferences: vi.reports.conferencesByKind,
 };
 const rows = reportRows(summary, paragraph, words);
 
@@ -50,5 +52,24 @@ describe('report files', () => {
     expect(text).toContain('Số lớp đã mở,12');
     expect(text).toContain('Tỷ lệ chuyên cần,"96,3%"');
     expect(text).toContain('1,Nhận thức về Đảng,Hệ Đảng,2,77');
+  });
+
+  it('adds the classes coordinated with another body apart, under their heading, with their total', () => {
+    const coordinated = {
+      ...summary.byKind[0]!,
+      name: 'Trung cấp lý luận chính trị - hành chính',
+      classes: 2,
+    };
+    const withApart = reportRows({ ...summary, coordinatedByKind: [coordinated] }, paragraph, words);
+    const at = withApart.findIndex((r) => r[0] === vi.reports.coordinatedByKind);
+    expect(at).toBeGreaterThan(0);
+    expect(withApart[at + 1]?.slice(1, 4)).toEqual([
+      'Trung cấp lý luận chính trị - hành chính',
+      'Hệ Đảng',
+      2,
+    ]);
+    expect(withApart[at + 2]?.[0]).toBe('Tổng cộng');
+    // The year of seed 001 has none: no heading.
+    expect(rows.some((r) => r[0] === vi.reports.coordinatedByKind)).toBe(false);
   });
 });

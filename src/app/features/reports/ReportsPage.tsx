@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ClassCategory } from '../../../domain/entities.ts';
 import { reportParagraph } from '../../../domain/report-paragraph.ts';
-import { type ReportPeriod, summaryReport } from '../../../domain/reports.ts';
+import { type KindFigures, type ReportPeriod, summaryReport } from '../../../domain/reports.ts';
 import type { StoredSession } from '../../db/device-state.ts';
 import { useClassYears } from '../../db/hooks.ts';
 import { useReportData } from '../../db/office-hooks.ts';
@@ -72,6 +72,8 @@ function ReportsPageScreen({ session }: { session: StoredSession }) {
     ],
     system: (category) => t(`category.${category}`),
     total: t('reports.total'),
+    coordinated: t('reports.coordinatedByKind'),
+    conferences: t('reports.conferencesByKind'),
   };
   const fileName = `bao-cao-${from === to ? from : `${from}-${to}`}${system ? `-${system}` : ''}`;
   const rows = () => reportRows(summary, paragraph, words);
@@ -127,37 +129,7 @@ function ReportsPageScreen({ session }: { session: StoredSession }) {
         <p>{t('reports.none')}</p>
       ) : (
         <>
-          <table className="report-kinds" data-testid="report-kinds">
-            <thead>
-              <tr>
-                {words.kindColumns.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {summary.byKind.map((k, i) => (
-                <tr key={k.classTypeId}>
-                  <td>{i + 1}</td>
-                  <td>{k.name}</td>
-                  <td>{t(`category.${k.category}`)}</td>
-                  <td className="num">{number(k.classes)}</td>
-                  <td className="num">{number(k.learnerPlaces)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={3}>
-                  {words.total}
-                </th>
-                <td className="num">{number(summary.classesOpened)}</td>
-                <td className="num">{number(summary.learnerPlaces)}</td>
-              </tr>
-            </tfoot>
-          </table>
+          <KindTable kinds={summary.byKind} words={words} testId="report-kinds" />
           {/* The table above says the same in words; the bars only show the proportions at a glance. */}
           <div className="report-chart" aria-hidden="true">
             {summary.byKind.map((k) => (
@@ -169,6 +141,20 @@ function ReportsPageScreen({ session }: { session: StoredSession }) {
               </div>
             ))}
           </div>
+        </>
+      )}
+
+      {/* Reported apart, as the centres do: "Ngoài ra, phối hợp với …", the conferences in lượt. */}
+      {summary.coordinatedByKind.length > 0 && (
+        <>
+          <h2>{t('reports.coordinatedByKind')}</h2>
+          <KindTable kinds={summary.coordinatedByKind} words={words} testId="report-coordinated" />
+        </>
+      )}
+      {summary.conferencesByKind.length > 0 && (
+        <>
+          <h2>{t('reports.conferencesByKind')}</h2>
+          <KindTable kinds={summary.conferencesByKind} words={words} testId="report-conferences" />
         </>
       )}
 
@@ -204,5 +190,44 @@ function ReportsPageScreen({ session }: { session: StoredSession }) {
         </button>
       </div>
     </AppShell>
+  );
+}
+
+/** Classes (or conferences) by kind with a total row. */
+function KindTable({ kinds, words, testId }: { kinds: KindFigures[]; words: TableWords; testId: string }) {
+  const { t, i18n } = useTranslation();
+  const number = (n: number) => formatNumber(n, i18n.language);
+  return (
+    <table className="report-kinds" data-testid={testId}>
+      <thead>
+        <tr>
+          {words.kindColumns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {kinds.map((k, i) => (
+          <tr key={k.classTypeId}>
+            <td>{i + 1}</td>
+            <td>{k.name}</td>
+            <td>{t(`category.${k.category}`)}</td>
+            <td className="num">{number(k.classes)}</td>
+            <td className="num">{number(k.learnerPlaces)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row" colSpan={3}>
+            {words.total}
+          </th>
+          <td className="num">{number(kinds.reduce((n, k) => n + k.classes, 0))}</td>
+          <td className="num">{number(kinds.reduce((n, k) => n + k.learnerPlaces, 0))}</td>
+        </tr>
+      </tfoot>
+    </table>
   );
 }

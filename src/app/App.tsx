@@ -31,6 +31,9 @@ const ClassKindsPage = lazy(() =>
 const ClassFormPage = lazy(() =>
   import('./features/office/ClassFormPage.tsx').then((m) => ({ default: m.ClassFormPage })),
 );
+const SchedulePage = lazy(() =>
+  import('./features/office/SchedulePage.tsx').then((m) => ({ default: m.SchedulePage })),
+);
 const ReportsPage = lazy(() =>
   import('./features/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
 );
@@ -76,6 +79,10 @@ export function App() {
         <Route
           path="/lop/:classId/sua"
           element={<SignedIn screen={(s) => <ClassFormPage session={s} />} />}
+        />
+        <Route
+          path="/lop/:classId/lich"
+          element={<SignedIn screen={(s) => <SchedulePage session={s} />} />}
         />
         <Route path="/bao-cao" element={<SignedIn screen={(s) => <ReportsPage session={s} />} />} />
         <Route

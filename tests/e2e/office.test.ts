@@ -1,5 +1,5 @@
 // The centre office in Chromium: staff add a class kind (a bad threshold is refused and nothing saved), open a class
-// of it for an instructor, then close it; the instructor's phone gets the class by sync.
+// of it for an instructor with its timetable, then close it; the instructor's phone gets the class by sync.
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/build-demo.ts';
 import { signedIn } from './helpers/signed-in.ts';
@@ -41,6 +41,33 @@ describe('the centre office in Chromium', () => {
     await classForm.getByLabel('Ngày bế giảng').fill('2026-12-09');
     await classForm.getByRole('button', { name: 'Lưu' }).click();
     await page.getByRole('heading', { name: /CĐS-01\/2026/ }).waitFor();
+
+    // Its timetable: three days, mornings and afternoons, in one go; again, and nothing is doubled; one cancelled.
+    await page.goto(`${suite.server.url}/`);
+    await page
+      .locator('.card')
+      .filter({ hasText: 'CĐS-01/2026' })
+      .getByRole('link', { name: 'Lịch học' })
+      .click();
+    const add = page.getByRole('form', { name: 'Thêm các buổi học' });
+    const addDays = async () => {
+      await add.getByLabel('Từ ngày').fill('2026-12-07');
+      await add.getByLabel('Đến ngày (để trống nếu chỉ một ngày)').fill('2026-12-09');
+      await add
+        .getByLabel('Chuyên đề (mỗi dòng một chuyên đề, theo thứ tự các buổi)')
+        .fill('Chuyển đổi số là gì\nDịch vụ công trực tuyến');
+      await add.getByRole('button', { name: 'Thêm vào lịch' }).click();
+    };
+    await addDays();
+    await add.getByRole('status').filter({ hasText: 'Đã thêm 6 buổi' }).waitFor();
+    const timetable = page.getByTestId('schedule');
+    expect(await timetable.locator('tbody tr').count()).toBe(6);
+    await addDays();
+    await add.getByRole('status').filter({ hasText: 'Đã thêm 0 buổi; 6 buổi đã có' }).waitFor();
+    expect(await timetable.locator('tbody tr').count()).toBe(6);
+    const last = timetable.locator('tbody tr').last();
+    await last.getByRole('button', { name: 'Hủy buổi' }).click();
+    await last.getByText('Đã hủy').waitFor();
     await roll.waitAllSynced();
 
     const phone = await suite.browser.newContext();
@@ -48,6 +75,8 @@ describe('the centre office in Chromium', () => {
     await new LoginPage(phonePage).open(suite.server.url);
     await new LoginPage(phonePage).signIn('gv.lan', DEMO_PASSWORD);
     await phonePage.getByText('CĐS-01/2026').first().waitFor();
+    // The instructor's upcoming sessions include the new ones, the cancelled one flagged.
+    await phonePage.getByText('Chuyển đổi số là gì').first().waitFor();
     await phone.close();
 
     await page.goto(`${suite.server.url}/`);

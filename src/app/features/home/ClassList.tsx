@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import type { ClassSummary } from '../../db/hooks.ts';
 import { formatDate } from '../../i18n/format.ts';
 
-/** `staff`: offer the office's actions on each card (edit the class, import its roster). */
+/** `staff`: offer the office's actions on each card (edit the class, its timetable, import its roster). */
 export function ClassList({ classes, staff = false }: { classes: ClassSummary[]; staff?: boolean }) {
   const { t, i18n } = useTranslation();
   return (
@@ -39,6 +39,9 @@ export function ClassList({ classes, staff = false }: { classes: ClassSummary[];
               <>
                 <Link to={`/lop/${cls.id}/sua`} className="button secondary card-action">
                   {t('classForm.edit')}
+                </Link>
+                <Link to={`/lop/${cls.id}/lich`} className="button secondary card-action">
+                  {t('schedule.open')}
                 </Link>
                 <Link to={`/lop/${cls.id}/nhap-danh-sach`} className="button secondary card-action">
                   {t('rosterImport.open')}

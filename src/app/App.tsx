@@ -34,6 +34,9 @@ const ClassFormPage = lazy(() =>
 const SchedulePage = lazy(() =>
   import('./features/office/SchedulePage.tsx').then((m) => ({ default: m.SchedulePage })),
 );
+const LearnerHistoryPage = lazy(() =>
+  import('./features/reports/LearnerHistoryPage.tsx').then((m) => ({ default: m.LearnerHistoryPage })),
+);
 const ReportsPage = lazy(() =>
   import('./features/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
 );
@@ -83,6 +86,10 @@ export function App() {
         <Route
           path="/lop/:classId/lich"
           element={<SignedIn screen={(s) => <SchedulePage session={s} />} />}
+        />
+        <Route
+          path="/hoc-vien/:learnerId"
+          element={<SignedIn screen={(s) => <LearnerHistoryPage session={s} />} />}
         />
         <Route path="/bao-cao" element={<SignedIn screen={(s) => <ReportsPage session={s} />} />} />
         <Route

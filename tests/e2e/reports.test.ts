@@ -63,6 +63,14 @@ describe('reports in Chromium', () => {
     expect(await table.locator('tbody tr').first().locator('td.mark').first().textContent()).toMatch(
       /^(x|M|S|P|K)?$/,
     );
+
+    // A learner's whole history at the centre, one click away.
+    const first = table.locator('tbody tr').first().getByRole('link');
+    const name = await first.textContent();
+    await first.click();
+    await page.getByRole('heading', { name: name! }).waitFor();
+    const history = page.getByTestId('learner-history');
+    expect(await history.getByRole('link', { name: cls.code }).count()).toBe(1);
     await context.close();
   });
 

@@ -127,3 +127,12 @@ export function useClassKinds(): ClassType[] | undefined {
     [db],
   );
 }
+
+/** One learner; `null` when not on this device. */
+export function useLearner(learnerId: string): Learner | null | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const learner = await db.learners.get(learnerId);
+    return learner && !learner.deleted ? learner : null;
+  }, [db, learnerId]);
+}

@@ -153,6 +153,17 @@ export const en: Messages = {
     cancel: 'Cancel',
     restore: 'Restore',
   },
+  history: {
+    notOnDevice: 'This learner is not on this device.',
+    born: 'born {{date}}',
+    party: {
+      candidate: 'membership candidate',
+      probationary: 'probationary party member',
+      full: 'party member',
+    },
+    withdrawn: 'Withdrawn',
+    periods: 'periods',
+  },
   reports: {
     title: 'Reports',
     open: 'Report on classes opened',

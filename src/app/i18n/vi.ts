@@ -150,6 +150,13 @@ export const vi = {
     cancel: 'Hủy buổi',
     restore: 'Khôi phục',
   },
+  history: {
+    notOnDevice: 'Học viên này chưa có trên thiết bị.',
+    born: 'sinh ngày {{date}}',
+    party: { candidate: 'quần chúng ưu tú', probationary: 'đảng viên dự bị', full: 'đảng viên chính thức' },
+    withdrawn: 'Đã rút',
+    periods: 'tiết',
+  },
   reports: {
     title: 'Báo cáo',
     open: 'Báo cáo kết quả mở lớp',

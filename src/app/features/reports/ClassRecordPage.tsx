@@ -29,6 +29,8 @@ export function ClassRecordPage({ session }: { session: StoredSession }) {
     );
 
   const { cls, kind, learners } = record;
+  // Staff may open a learner's whole history; an instructor sees the class only.
+  const staff = session.me.user.role === 'admin';
   const matrix = attendanceMatrix({
     sessions: record.sessions,
     marks: record.marks,
@@ -102,7 +104,11 @@ export function ClassRecordPage({ session }: { session: StoredSession }) {
                 <tr key={r.learnerId} data-verdict={r.verdict}>
                   <td className="num">{i + 1}</td>
                   <th scope="row" className="name">
-                    {learners[i]!.fullName}
+                    {staff ? (
+                      <Link to={`/hoc-vien/${r.learnerId}`}>{learners[i]!.fullName}</Link>
+                    ) : (
+                      learners[i]!.fullName
+                    )}
                   </th>
                   {r.cells.map((status, j) => (
                     <td

@@ -25,6 +25,9 @@ const UsersPage = lazy(() =>
 const RosterImportPage = lazy(() =>
   import('./features/roster-import/RosterImportPage.tsx').then((m) => ({ default: m.RosterImportPage })),
 );
+const DossiersPage = lazy(() =>
+  import('./features/dossiers/DossiersPage.tsx').then((m) => ({ default: m.DossiersPage })),
+);
 const ReportsPage = lazy(() =>
   import('./features/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
 );
@@ -65,6 +68,10 @@ export function App() {
         />
         <Route path="/ke-hoach" element={<SignedIn screen={(s) => <PlanPage session={s} />} />} />
         <Route path="/nguoi-dung" element={<SignedIn screen={(s) => <UsersPage session={s} />} />} />
+        <Route
+          path="/ho-so-tuong-duong"
+          element={<SignedIn screen={(s) => <DossiersPage session={s} />} />}
+        />
         <Route path="/bao-cao" element={<SignedIn screen={(s) => <ReportsPage session={s} />} />} />
         <Route
           path="/lop/:classId/diem-danh"

@@ -1,10 +1,12 @@
 // What the centre office's screens read from the device, so they work offline: the records a period's report is
-// computed from (src/domain/reports.ts, as the server's API computes it), a class's attendance record, the accounts.
+// computed from (src/domain/reports.ts, as the server's API computes it), a class's attendance record, the accounts,
+// the recognition register.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type {
   AttendanceMark,
   Class,
   ClassType,
+  Dossier,
   Enrollment,
   Learner,
   PlanItem,
@@ -114,4 +116,10 @@ export function useAccounts(): Accounts | undefined {
         .sort(compareVietnameseNames),
     };
   }, [db]);
+}
+
+/** Every recognition dossier of the centre (a few hundred a year): the register filters them by period. */
+export function useDossiers(): Dossier[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => db.dossiers.toArray(), [db]);
 }

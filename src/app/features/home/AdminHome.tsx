@@ -43,6 +43,7 @@ export function AdminHome() {
       <p className="office-links">
         <Link to="/ke-hoach">{t('plan.open')}</Link>
         <Link to="/bao-cao">{t('reports.open')}</Link>
+        <Link to="/ho-so-tuong-duong">{t('dossiers.open')}</Link>
         <Link to="/nguoi-dung">{t('users.open')}</Link>
       </p>
       {classes.length === 0 ? <p>{t('admin.empty')}</p> : <ClassList classes={classes} rosterImport />}

@@ -2,31 +2,26 @@
 // recognised, 45 not, in the report's words); staff with no connection add a dossier (an empty name refused in
 // words) and record its outcome (a decision before receipt refused); back online, another device sees it decided.
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/server/demo/build-demo.ts';
 import { addDays } from '../../src/server/demo/calendar.ts';
 import { vietnamToday } from '../../src/server/demo/seed-demo.ts';
 import { SEED_001_EQUIVALENCE } from '../fixtures/seed-001.ts';
-import { useE2eSuite } from './helpers/suite.ts';
+import { signedInAdmin, useE2eSuite } from './helpers/suite.ts';
 import { DossiersPage } from './pages/dossiers-page.ts';
-import { LoginPage } from './pages/login-page.ts';
-import { RollPage } from './pages/roll-page.ts';
 
 describe('recognition register in Chromium', () => {
   const suite = useE2eSuite();
 
   it('staff add a dossier offline, record its outcome, and another device sees it after sync', async () => {
-    const { url } = suite.server;
     const today = vietnamToday();
     const year = Number(today.slice(0, 4));
     const name = 'Phạm Thị Thu Trang';
 
-    const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
-    await new LoginPage(page).open(url);
-    await new LoginPage(page).signIn('admin', DEMO_PASSWORD);
-    const device = new RollPage(page);
+    const {
+      context,
+      page,
+      roll: device,
+    } = await signedInAdmin(suite, { viewport: { width: 390, height: 844 } });
     await device.waitServiceWorker();
-    await device.waitAllSynced();
 
     const register = new DossiersPage(page);
     await register.openFromHome();
@@ -60,11 +55,7 @@ describe('recognition register in Chromium', () => {
     await device.waitAllSynced();
     await context.close();
 
-    const other = await suite.browser.newContext();
-    const otherPage = await other.newPage();
-    await new LoginPage(otherPage).open(url);
-    await new LoginPage(otherPage).signIn('admin', DEMO_PASSWORD);
-    await new RollPage(otherPage).waitAllSynced();
+    const { context: other, page: otherPage } = await signedInAdmin(suite);
     const elsewhere = new DossiersPage(otherPage);
     await elsewhere.openFromHome();
     await elsewhere.chooseYear(year);

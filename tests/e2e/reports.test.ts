@@ -5,31 +5,16 @@ import { and, eq } from 'drizzle-orm';
 import { readSheet } from 'read-excel-file/universal';
 import { describe, expect, it } from 'vitest';
 import { planItems } from '../../src/server/db/schema.ts';
-import { DEMO_PASSWORD } from '../../src/server/demo/build-demo.ts';
 import { vietnamToday } from '../../src/server/demo/seed-demo.ts';
 import { SEED_001_KINDS } from '../fixtures/seed-001.ts';
-import { useE2eSuite } from './helpers/suite.ts';
-import { LoginPage } from './pages/login-page.ts';
+import { signedInAdmin, useE2eSuite } from './helpers/suite.ts';
 import { ReportsPage } from './pages/reports-page.ts';
-import { RollPage } from './pages/roll-page.ts';
 
 describe('reports in Chromium', () => {
   const suite = useE2eSuite();
 
-  /** A new browser (context) with the centre's staff signed in and everything downloaded. */
-  async function signedInAdmin() {
-    const context = await suite.browser.newContext({ acceptDownloads: true });
-    const page = await context.newPage();
-    const login = new LoginPage(page);
-    await login.open(suite.server.url);
-    await login.signIn('admin', DEMO_PASSWORD);
-    const roll = new RollPage(page);
-    await roll.waitAllSynced();
-    return { context, page, roll };
-  }
-
   it('the 2021 report shows seed 001 on screen, in the paragraph and in the Excel file, offline too', async () => {
-    const { context, page, roll } = await signedInAdmin();
+    const { context, page, roll } = await signedInAdmin(suite, { acceptDownloads: true });
     await page.getByRole('link', { name: 'Báo cáo kết quả mở lớp' }).click();
     const report = new ReportsPage(page);
     await report.chooseYears(2021);
@@ -61,7 +46,7 @@ describe('reports in Chromium', () => {
   });
 
   it("a class's attendance record: every learner × every session, with rate and standing", async () => {
-    const { context, page } = await signedInAdmin();
+    const { context, page } = await signedInAdmin(suite, { acceptDownloads: true });
     const { demo } = suite.server;
     const cls = demo.classes.find((c) => c.year === 2021)!;
     const listed = demo.enrollments.filter((e) => e.classId === cls.id && e.status !== 'withdrawn').length;
@@ -81,7 +66,7 @@ describe('reports in Chromium', () => {
   });
 
   it('the plan: a bad number is refused and saves nothing, a good one reaches the server', async () => {
-    const { context, page, roll } = await signedInAdmin();
+    const { context, page, roll } = await signedInAdmin(suite, { acceptDownloads: true });
     // This year's plan, so that the 2021 figures the other tests check stay as seed 001 has them.
     await page.getByRole('link', { name: 'Kế hoạch mở lớp' }).click();
     const year = Number(vietnamToday().slice(0, 4));

@@ -37,6 +37,9 @@ const SchedulePage = lazy(() =>
 const LearnerHistoryPage = lazy(() =>
   import('./features/reports/LearnerHistoryPage.tsx').then((m) => ({ default: m.LearnerHistoryPage })),
 );
+const DossiersPage = lazy(() =>
+  import('./features/dossiers/DossiersPage.tsx').then((m) => ({ default: m.DossiersPage })),
+);
 const ReportsPage = lazy(() =>
   import('./features/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
 );
@@ -90,6 +93,10 @@ export function App() {
         <Route
           path="/hoc-vien/:learnerId"
           element={<SignedIn screen={(s) => <LearnerHistoryPage session={s} />} />}
+        />
+        <Route
+          path="/ho-so-tuong-duong"
+          element={<SignedIn screen={(s) => <DossiersPage session={s} />} />}
         />
         <Route path="/bao-cao" element={<SignedIn screen={(s) => <ReportsPage session={s} />} />} />
         <Route

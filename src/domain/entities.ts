@@ -178,6 +178,35 @@ export const Attachment = z.strictObject({
 });
 export type Attachment = z.infer<typeof Attachment>;
 
+/** The level a dossier asks to be recognised as equivalent to: Sơ cấp (elementary) or Trung cấp lý luận chính trị. */
+export const EquivalentLevels = ['elementary', 'intermediate'] as const;
+export const EquivalentLevel = z.enum(EquivalentLevels);
+export type EquivalentLevel = z.infer<typeof EquivalentLevel>;
+
+export const DossierOutcomes = ['pending', 'recognised', 'notRecognised'] as const;
+export const DossierOutcome = z.enum(DossierOutcomes);
+export type DossierOutcome = z.infer<typeof DossierOutcome>;
+
+/**
+ * A dossier for recognition of equivalent training (hồ sơ xét công nhận tương đương, seed 001: 196 considered, 151
+ * recognised). The person is often not a learner of the centre (they studied elsewhere), so the name is the record's
+ * own and `learnerId` links one only when there is one. Counted in the period of its decision (src/domain/equivalence.ts).
+ */
+export const Dossier = z.strictObject({
+  ...centreScoped,
+  fullName: requiredText(120),
+  learnerId: Id.nullable(),
+  unit: text(200),
+  level: EquivalentLevel,
+  receivedDate: IsoDate,
+  decisionDate: IsoDate.nullable(),
+  outcome: DossierOutcome,
+  /** Số quyết định, e.g. "08-QĐ/TTCT". */
+  decisionRef: text(60),
+  note: text(500),
+});
+export type Dossier = z.infer<typeof Dossier>;
+
 /** Every synced record kind, by the name used in the protocol, the Dexie table and the server table. */
 export const entitySchemas = {
   centres: Centre,
@@ -190,6 +219,7 @@ export const entitySchemas = {
   sessions: Session,
   marks: AttendanceMark,
   attachments: Attachment,
+  dossiers: Dossier,
 } as const;
 export type EntityName = keyof typeof entitySchemas;
 export const entityNames = Object.keys(entitySchemas) as EntityName[];

@@ -29,6 +29,7 @@ export const POLICY: Record<Role, Record<EntityName, Grant>> = {
     sessions: grant('centre', 'centre'),
     marks: grant('centre', 'centre'),
     attachments: grant('centre', 'centre'),
+    dossiers: grant('centre', 'centre'),
   },
   instructor: {
     centres: grant('centre', 'none'),
@@ -42,6 +43,8 @@ export const POLICY: Record<Role, Record<EntityName, Grant>> = {
     sessions: grant('assigned', 'assigned'),
     marks: grant('assigned', 'assigned'),
     attachments: grant('assigned', 'assigned'),
+    // The recognition register is the office's paperwork, not a class's.
+    dossiers: grant('none', 'none'),
   },
   learner: {
     centres: grant('centre', 'none'),
@@ -54,6 +57,9 @@ export const POLICY: Record<Role, Record<EntityName, Grant>> = {
     sessions: grant('own', 'none'),
     marks: grant('own', 'none'),
     attachments: grant('none', 'none'),
+    // Not even their own: most dossiers belong to people who are not learners here, and the outcome reaches the
+    // person as the centre's decision (quyết định), not through the app.
+    dossiers: grant('none', 'none'),
   },
 };
 

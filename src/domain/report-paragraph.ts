@@ -1,6 +1,7 @@
 // The report's paragraph, written the way the centres write it (seed 001): "đã tổ chức mở được 12 lớp với 522 lượt
 // học viên tham gia học tập, gồm: (1) 02 lớp Nhận thức về Đảng với 77 học viên; …", then the plan and the
 // participation, and apart the conferences and the classes coordinated with another body when there are any.
+import { type EquivalenceFigures, equivalenceSentence } from './equivalence.ts';
 import type { ReportSummary, Turnout } from './reports.ts';
 import { viCount, viDate, viNumber, viPercent } from './vietnamese-format.ts';
 
@@ -15,7 +16,8 @@ function periodWords({ from, to }: ReportSummary['period']): string {
 const against = ({ summoned, participated }: Turnout, noun = '') =>
   `${viNumber(participated)}/${viNumber(summoned)}${noun}, đạt ${viPercent(participated / summoned)}`;
 
-export function reportParagraph(summary: ReportSummary): string {
+/** `equivalence`: the recognition of equivalent training in the period, stated last as seed 001 does. */
+export function reportParagraph(summary: ReportSummary, equivalence?: EquivalenceFigures): string {
   const sentences: string[] = [];
   const { turnout } = summary;
   // The first sentence names the period; without classes of its own, the first of the parts reported apart does.
@@ -64,5 +66,7 @@ export function reportParagraph(summary: ReportSummary): string {
       .join('; ');
     sentences.push(`${lead(periodNamed ? 'ngoài ra, phối hợp mở' : 'phối hợp mở')} ${kinds}.`);
   }
+  const recognition = equivalence ? equivalenceSentence(equivalence) : '';
+  if (recognition) sentences.push(`${periodNamed ? 'Bên cạnh đó, ' : lead('')}${recognition}.`);
   return sentences.join(' ');
 }

@@ -23,6 +23,7 @@ describe('reports in Chromium', () => {
     expect(await report.figure('Số lớp đã mở')).toBe('12');
     expect(await report.figure('Lượt học viên')).toBe('522');
     expect(await report.figure('Số lớp theo kế hoạch')).toBe('13');
+    expect(await report.figure('Hồ sơ tương đương đã xét')).toBe('196');
     const kinds = await report.kinds();
     expect(kinds).toHaveLength(11);
     expect(kinds[0]).toEqual(['Nhận thức về Đảng', '2', '77']);

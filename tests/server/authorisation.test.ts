@@ -22,6 +22,7 @@ const EXPECTED: Record<Role, Record<EntityName, Reach>> = {
     sessions: 'all',
     marks: 'all',
     attachments: 'all',
+    dossiers: 'all',
   },
   instructor: {
     centres: 'all',
@@ -34,6 +35,7 @@ const EXPECTED: Record<Role, Record<EntityName, Reach>> = {
     sessions: 'mine',
     marks: 'mine',
     attachments: 'mine',
+    dossiers: 'forbidden',
   },
   learner: {
     centres: 'all',
@@ -46,6 +48,7 @@ const EXPECTED: Record<Role, Record<EntityName, Reach>> = {
     sessions: 'mine',
     marks: 'mine',
     attachments: 'forbidden',
+    dossiers: 'forbidden',
   },
 };
 
@@ -74,9 +77,12 @@ function idsOf(f: CentreFixture, entity: EntityName, role: Role): { mine: string
         .filter((id) => id !== self),
     };
   }
-  const only = { centres: f.centreId, classTypes: f.classTypeId, planItems: f.planItemId }[
-    entity as 'centres'
-  ];
+  const only = {
+    centres: f.centreId,
+    classTypes: f.classTypeId,
+    planItems: f.planItemId,
+    dossiers: f.dossierId,
+  }[entity as 'centres'];
   return { mine: [only], rest: [] };
 }
 

@@ -17,6 +17,7 @@ const EXPECTED_TABLES = [
   'classes',
   'device_cursors',
   'device_sessions',
+  'dossiers',
   'enrollments',
   'files',
   'learners',

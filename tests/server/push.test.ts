@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { markId, mutationId, newId } from '../../src/domain/ids.ts';
-import { changeLog, marks } from '../../src/server/db/schema.ts';
+import { changeLog, dossiers, marks } from '../../src/server/db/schema.ts';
 import { encodeHlc } from '../../src/sync/hlc.ts';
 import { type Mutation, PROTOCOL_VERSION } from '../../src/sync/protocol.ts';
 import { bearer, login, startTestApp, type TestApp } from './helpers/app.ts';
@@ -247,6 +247,51 @@ describe.each(testDatabases)('push on $name', (target) => {
     expect(res.json().lastSeq).toBe(7);
     expect((await readMark(a.others.mark.id))?.status).toBe('present');
     expect((await readMark(b.mine.mark.id))?.status).toBe('present');
+  });
+
+  it('[AUTH1] staff push a recognition dossier and its outcome; an instructor and a learner are refused', async () => {
+    const id = newId();
+    const fresh = {
+      fullName: 'Hồ Văn Lực',
+      learnerId: a.mine.learner.id,
+      unit: 'UBND xã Đăk Kôi',
+      level: 'elementary',
+      receivedDate: '2026-03-02',
+      decisionDate: null,
+      outcome: 'pending',
+      decisionRef: '',
+      note: '',
+      deleted: false,
+    };
+    const staff = device();
+    const res = await push(admin, staff.id, [
+      staff.mutation('dossiers', id, fresh),
+      staff.mutation('dossiers', id, {
+        outcome: 'recognised',
+        decisionDate: '2026-04-10',
+        decisionRef: '08-QĐ/TTCT',
+      }),
+      staff.mutation('dossiers', newId(), { ...fresh, learnerId: b.mine.learner.id }),
+    ]);
+    expect(
+      res.json().results.map((r: { outcome: string; reason?: string }) => r.reason ?? r.outcome),
+    ).toEqual(['applied', 'applied', 'badReference']);
+    const [row] = await t.database.db.select().from(dossiers).where(eq(dossiers.id, id));
+    expect(row).toMatchObject({ outcome: 'recognised', decisionDate: '2026-04-10', centreId: a.centreId });
+
+    for (const token of [instructor, learner]) {
+      const d = device();
+      const refused = await push(token, d.id, [
+        d.mutation('dossiers', newId(), fresh),
+        d.mutation('dossiers', id, { outcome: 'notRecognised' }),
+      ]);
+      expect(refused.json().results.map((r: { reason?: string }) => r.reason)).toEqual([
+        'forbidden',
+        'forbidden',
+      ]);
+    }
+    const [after] = await t.database.db.select().from(dossiers).where(eq(dossiers.id, id));
+    expect(after?.outcome).toBe('recognised');
   });
 
   it('[AUTH1] a learner cannot write attendance; an admin cannot point a record at another centre', async () => {

@@ -42,9 +42,19 @@ describe.each(testDatabases)('reports on $name', (target) => {
     );
   });
 
+  it("counts seed 001's recognition of equivalent training, with the whole centre only", async () => {
+    const body = (await summary(admin, 'from=2021-01-01&to=2021-12-31')).json();
+    expect(body.equivalence).toMatchObject({ considered: 196, recognised: 151, notRecognised: 45 });
+    expect(body.paragraph).toContain(
+      'Bên cạnh đó, tổ chức xét công nhận trình độ lý luận chính trị tương đương Sơ cấp lý luận chính trị với tổng ' +
+        'số hồ sơ được xét là 196 bộ (trong đó có 151 hồ sơ được công nhận đạt, 45 hồ sơ không được công nhận đạt).',
+    );
+  });
+
   it('filters by system', async () => {
     const body = (await summary(admin, 'from=2021-01-01&to=2021-12-31&system=party')).json();
     expect(body.system).toBe('party');
+    expect(body.equivalence).toBeNull();
     expect(body.byKind.every((k: { category: string }) => k.category === 'party')).toBe(true);
   });
 

@@ -8,6 +8,7 @@ import type {
   Centre,
   Class,
   ClassType,
+  Dossier,
   Enrollment,
   EntityName,
   Learner,
@@ -70,6 +71,7 @@ export class AppDb extends Dexie {
   rolls!: EntityTable<Roll, 'sessionId'>;
   attachments!: EntityTable<Attachment, 'id'>;
   files!: EntityTable<StoredFile, 'id'>;
+  dossiers!: EntityTable<Dossier, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   rejected!: EntityTable<RejectedEntry, 'id'>;
@@ -113,6 +115,8 @@ export class AppDb extends Dexie {
       });
     // v5: photos kept as evidence for a session (the signed sheet): their records, and their bytes until uploaded.
     this.version(5).stores({ attachments: 'id, sessionId', files: 'id, uploaded' });
+    // v6: the register of recognition of equivalent training (hồ sơ xét công nhận tương đương), for staff.
+    this.version(6).stores({ dossiers: 'id' });
     this.use(writeStampMiddleware);
   }
 }

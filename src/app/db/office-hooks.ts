@@ -1,10 +1,12 @@
 // What the centre office's screens read from the device, so they work offline: the records a period's report is
-// computed from (src/domain/reports.ts, as the server's API computes it), a class's attendance record, the accounts.
+// computed from (src/domain/reports.ts, as the server's API computes it), a class's attendance record, the accounts,
+// the recognition register.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type {
   AttendanceMark,
   Class,
   ClassType,
+  Dossier,
   Enrollment,
   Learner,
   PlanItem,
@@ -27,18 +29,21 @@ export interface ReportData {
   };
   /** The centre's setting: whether an excused absence counts as attended. */
   excusedCounts: boolean;
+  /** The centre's recognition dossiers (few: a few hundred a year), counted by the period they were decided in. */
+  dossiers: Dossier[];
 }
 
 export function useReportData(centreId: string, period: ReportPeriod): ReportData | undefined {
   const db = useDb();
   return useLiveQuery(async () => {
-    const [centre, classTypes, planItems, classes, enrollments, sessions] = await Promise.all([
+    const [centre, classTypes, planItems, classes, enrollments, sessions, dossiers] = await Promise.all([
       db.centres.get(centreId),
       db.classTypes.toArray(),
       db.planItems.toArray(),
       db.classes.toArray(),
       db.enrollments.toArray(),
       db.sessions.where('date').between(period.from, period.to, true, true).toArray(),
+      db.dossiers.toArray(),
     ]);
     // Only the rolls of the period's sessions: a centre's whole history of marks is not needed for one year.
     const rolls = await db.rolls.bulkGet(sessions.map((s) => s.id));
@@ -46,6 +51,7 @@ export function useReportData(centreId: string, period: ReportPeriod): ReportDat
     return {
       records: { classTypes, planItems, classes, enrollments, sessions, marks },
       excusedCounts: centre?.settings.excusedCounts ?? false,
+      dossiers,
     };
   }, [db, centreId, period.from, period.to]);
 }
@@ -135,4 +141,10 @@ export function useLearner(learnerId: string): Learner | null | undefined {
     const learner = await db.learners.get(learnerId);
     return learner && !learner.deleted ? learner : null;
   }, [db, learnerId]);
+}
+
+/** Every recognition dossier of the centre (a few hundred a year): the register filters them by period. */
+export function useDossiers(): Dossier[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => db.dossiers.toArray(), [db]);
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { StoredSession } from '../db/device-state.ts';
 import { AppShell } from './AppShell.tsx';
 
-export function StaffOnly({ session, children }: { session: StoredSession; children: ReactNode }) {
+function StaffOnly({ session, children }: { session: StoredSession; children: ReactNode }) {
   const { t } = useTranslation();
   if (session.me.user.role === 'admin') return children;
   return (

@@ -9,6 +9,7 @@ import {
   centres,
   classes,
   classTypes,
+  dossiers,
   enrollments,
   learners,
   marks,
@@ -32,6 +33,7 @@ const centreColumn = {
   sessions: sessions.centreId,
   marks: marks.centreId,
   attachments: attachments.centreId,
+  dossiers: dossiers.centreId,
 } as const;
 
 function assignedClassIds(db: Db, user: AuthUser) {

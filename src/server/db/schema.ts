@@ -251,6 +251,24 @@ export const files = pgTable('files', {
   uploadedAt: timestamptz('uploaded_at').notNull(),
 });
 
+/** The register of recognition of equivalent training; `learner_id` only when the person is one of the centre's. */
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    ...centreScoped,
+    fullName: text('full_name').notNull(),
+    learnerId: uuid('learner_id').references(() => learners.id),
+    unit: text('unit').notNull().default(''),
+    level: text('level').notNull(),
+    receivedDate: date('received_date', { mode: 'string' }).notNull(),
+    decisionDate: date('decision_date', { mode: 'string' }),
+    outcome: text('outcome').notNull(),
+    decisionRef: text('decision_ref').notNull().default(''),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [index('dossiers_centre_version').on(t.centreId, t.version)],
+);
+
 /** The synced tables by protocol entity name (see src/domain/entities.ts). */
 export const entityTables = {
   centres,
@@ -263,6 +281,7 @@ export const entityTables = {
   sessions,
   marks,
   attachments,
+  dossiers,
 } as const;
 
 /** Per device: the last outbox seq applied, updated in the same transaction as the mutations (Replicache's rule). */

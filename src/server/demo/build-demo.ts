@@ -1,5 +1,5 @@
 // Builds the demo centre as plain records (no database): the Kon Rẫy centre's 2021 year as its report tells it
-// (shared/seeds/001: 12 classes, 522 learner places), plus two classes running around `today` so every role has
+// (shared/seeds/001: 12 classes, 522 learner places, 196 equivalence dossiers), plus two classes running around `today` so every role has
 // live data. Pure: for a given `today` everything but the ids is the same on every build (a seeded generator).
 import { IsoDate } from '../../domain/common.ts';
 import {
@@ -9,6 +9,7 @@ import {
   type ClassStatus,
   type ClassType,
   DEFAULT_CENTRE_SETTINGS,
+  type Dossier,
   type Enrollment,
   type Learner,
   type PartOfDay,
@@ -27,6 +28,9 @@ import {
   currentClasses,
   DEFAULT_THRESHOLD,
   DEMO_LEARNER,
+  EQUIVALENCE_2021,
+  EQUIVALENCE_PENDING_NOW,
+  type EquivalenceRound,
   HABITS,
   type InstructorKey,
   KINDS,
@@ -34,6 +38,7 @@ import {
   type KindKey,
   MARK_NOTES,
   MARK_ODDS,
+  NOT_RECOGNISED_NOTES,
   PLAN_2021,
   PLAN_2021_APPROVED_AT,
   PLAN_CURRENT,
@@ -51,6 +56,7 @@ export interface DemoData {
   enrollments: Enrollment[];
   sessions: Session[];
   marks: AttendanceMark[];
+  dossiers: Dossier[];
   users: (User & { password: string })[];
 }
 
@@ -139,6 +145,7 @@ export function buildDemoCentre({ today }: { today: string }): DemoData {
       enrollments: [],
       sessions: [],
       marks: [],
+      dossiers: [],
       users: [],
     },
   };
@@ -154,6 +161,9 @@ export function buildDemoCentre({ today }: { today: string }): DemoData {
     markBefore: today,
   };
   for (const spec of currentClasses(today)) addClass(build, spec, running);
+  // Drawn after the classes, so the dossiers take nothing from the classes' draws.
+  for (const round of EQUIVALENCE_2021) addEquivalenceRound(build, round);
+  addPendingDossiers(build, today);
 
   build.out.users = makeUsers(build);
   return build.out;
@@ -219,6 +229,68 @@ function makePlanItems(
       },
     ];
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The register of recognition of equivalent training: people with posts like the Sơ cấp class's, whose names no
+// learner has (so a dossier is never mistaken for a learner's).
+
+function addDossier(
+  b: Build,
+  year: number,
+  receivedDate: string,
+  decision: Pick<Dossier, 'decisionDate' | 'outcome' | 'decisionRef' | 'note'>,
+  updatedAt: string,
+): void {
+  const person = b.people.create(kindOf('sc').profile, year, updatedAt);
+  b.out.dossiers.push({
+    id: newId(),
+    centreId: b.centreId,
+    updatedAt,
+    deleted: false,
+    fullName: person.fullName,
+    learnerId: null,
+    unit: person.unit,
+    level: 'elementary',
+    receivedDate,
+    ...decision,
+  });
+}
+
+/** One round: dossiers received over some working days, all decided by one decision, `recognised` of them passed. */
+function addEquivalenceRound(b: Build, round: EquivalenceRound): void {
+  const days = weekdaysFrom(round.receivedFrom, round.receivingDays);
+  const indices = Array.from({ length: round.dossiers }, (_, i) => i);
+  const refused = new Set(b.rng.sample(indices, round.dossiers - round.recognised));
+  for (const i of indices) {
+    addDossier(
+      b,
+      yearOf(round.decisionDate),
+      b.rng.pick(days),
+      {
+        decisionDate: round.decisionDate,
+        outcome: refused.has(i) ? 'notRecognised' : 'recognised',
+        decisionRef: round.decisionRef,
+        note: refused.has(i) ? b.rng.pick(NOT_RECOGNISED_NOTES) : '',
+      },
+      at(round.decisionDate, '15:00'),
+    );
+  }
+}
+
+/** This year's round, still being received: pending dossiers from the last three weeks. */
+function addPendingDossiers(b: Build, today: string): void {
+  const days = weekdaysFrom(addDays(today, -21), 15).filter((d) => d < today);
+  const received = Array.from({ length: EQUIVALENCE_PENDING_NOW }, () => b.rng.pick(days)).sort();
+  for (const date of received) {
+    addDossier(
+      b,
+      yearOf(today),
+      date,
+      { decisionDate: null, outcome: 'pending', decisionRef: '', note: '' },
+      at(date, '10:00'),
+    );
+  }
 }
 
 function makeUsers(b: Build): (User & { password: string })[] {

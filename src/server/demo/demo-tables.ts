@@ -498,6 +498,50 @@ export const PLAN_CURRENT: PlanTable = {
 };
 
 // ---------------------------------------------------------------------------------------------------------------
+// Recognition of equivalent training (xét công nhận tương đương Sơ cấp): 2021 "196 bộ (151 đạt, 45 không đạt)",
+// considered in two rounds, each dossiers received over some weeks and one decision of the centre.
+
+export interface EquivalenceRound {
+  receivedFrom: string;
+  /** Receiving days run on from receivedFrom, working days only. */
+  receivingDays: number;
+  decisionDate: string;
+  decisionRef: string;
+  dossiers: number;
+  recognised: number;
+}
+
+export const EQUIVALENCE_2021: readonly EquivalenceRound[] = [
+  {
+    receivedFrom: '2021-03-01',
+    receivingDays: 30,
+    decisionDate: '2021-05-14',
+    decisionRef: '08-QĐ/TTCT',
+    dossiers: 98,
+    recognised: 76,
+  },
+  {
+    receivedFrom: '2021-08-02',
+    receivingDays: 30,
+    decisionDate: '2021-10-15',
+    decisionRef: '21-QĐ/TTCT',
+    dossiers: 98,
+    recognised: 75,
+  },
+];
+
+/** Dossiers of the current year still waiting for the round's decision, received over the last weeks. */
+export const EQUIVALENCE_PENDING_NOW = 6;
+
+/** Why a dossier was not recognised, as the decision's annex writes it. */
+export const NOT_RECOGNISED_NOTES = [
+  'Văn bằng không thuộc diện được xét công nhận tương đương',
+  'Thiếu bảng điểm toàn khóa học',
+  'Chương trình đào tạo chưa đủ nội dung lý luận chính trị theo quy định',
+  'Văn bằng chưa được hợp pháp hóa lãnh sự',
+] as const;
+
+// ---------------------------------------------------------------------------------------------------------------
 // Accounts and the fixed people of the demo.
 
 export type InstructorKey = 'lan' | 'minh';

@@ -29,6 +29,7 @@ export async function seedDemo(db: Db, today: string): Promise<DemoData> {
     await insertRecords(tx, 'enrollments', centreId, demo.enrollments);
     await insertRecords(tx, 'sessions', centreId, demo.sessions);
     await insertRecords(tx, 'marks', centreId, demo.marks);
+    await insertRecords(tx, 'dossiers', centreId, demo.dossiers);
   });
   return demo;
 }

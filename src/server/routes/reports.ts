@@ -6,11 +6,21 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IsoDate } from '../../domain/common.ts';
 import { ClassCategory, type MarkStatus } from '../../domain/entities.ts';
+import { equivalenceFigures } from '../../domain/equivalence.ts';
 import { reportParagraph } from '../../domain/report-paragraph.ts';
 import { summaryReport } from '../../domain/reports.ts';
 import type { Db } from '../db/database.ts';
 import { toRecord } from '../db/records.ts';
-import { centres, classes, classTypes, enrollments, marks, planItems, sessions } from '../db/schema.ts';
+import {
+  centres,
+  classes,
+  classTypes,
+  dossiers,
+  enrollments,
+  marks,
+  planItems,
+  sessions,
+} from '../db/schema.ts';
 import { vietnamToday } from '../demo/seed-demo.ts';
 import { forbidden } from '../http/api-error.ts';
 import { addRoute } from '../http/route.ts';
@@ -47,6 +57,14 @@ const Summary = z.object({
   byKind: z.array(KindFigures),
   conferencesByKind: z.array(KindFigures),
   coordinatedByKind: z.array(KindFigures),
+  equivalence: z
+    .object({
+      considered: z.int(),
+      recognised: z.int(),
+      notRecognised: z.int(),
+      pendingReceived: z.int(),
+    })
+    .nullable(),
   paragraph: z.string(),
 });
 
@@ -66,27 +84,29 @@ export function registerReportRoutes(app: FastifyInstance, db: Db): void {
       if (user.role !== 'admin') throw forbidden();
       const { centreId } = user;
       const inCentre = (t: { centreId: PgColumn }) => eq(t.centreId, centreId);
-      const [[centre], kinds, plans, classRows, enrolled, sessionRows, markRows] = await Promise.all([
-        db.select({ settings: centres.settings }).from(centres).where(eq(centres.id, centreId)),
-        db.select().from(classTypes).where(inCentre(classTypes)),
-        db.select().from(planItems).where(inCentre(planItems)),
-        db.select().from(classes).where(inCentre(classes)),
-        db.select().from(enrollments).where(inCentre(enrollments)),
-        db
-          .select()
-          .from(sessions)
-          .where(and(inCentre(sessions), gte(sessions.date, query.from), lte(sessions.date, query.to))),
-        db
-          .select({
-            sessionId: marks.sessionId,
-            learnerId: marks.learnerId,
-            status: marks.status,
-            deleted: marks.deleted,
-          })
-          .from(marks)
-          .innerJoin(sessions, eq(sessions.id, marks.sessionId))
-          .where(and(inCentre(marks), gte(sessions.date, query.from), lte(sessions.date, query.to))),
-      ]);
+      const [[centre], kinds, plans, classRows, enrolled, sessionRows, markRows, dossierRows] =
+        await Promise.all([
+          db.select({ settings: centres.settings }).from(centres).where(eq(centres.id, centreId)),
+          db.select().from(classTypes).where(inCentre(classTypes)),
+          db.select().from(planItems).where(inCentre(planItems)),
+          db.select().from(classes).where(inCentre(classes)),
+          db.select().from(enrollments).where(inCentre(enrollments)),
+          db
+            .select()
+            .from(sessions)
+            .where(and(inCentre(sessions), gte(sessions.date, query.from), lte(sessions.date, query.to))),
+          db
+            .select({
+              sessionId: marks.sessionId,
+              learnerId: marks.learnerId,
+              status: marks.status,
+              deleted: marks.deleted,
+            })
+            .from(marks)
+            .innerJoin(sessions, eq(sessions.id, marks.sessionId))
+            .where(and(inCentre(marks), gte(sessions.date, query.from), lte(sessions.date, query.to))),
+          db.select().from(dossiers).where(inCentre(dossiers)),
+        ]);
       const summary = summaryReport(
         {
           classTypes: kinds.map((r) => toRecord('classTypes', r)),
@@ -103,7 +123,14 @@ export function registerReportRoutes(app: FastifyInstance, db: Db): void {
           system: query.system,
         },
       );
-      return { ...summary, paragraph: reportParagraph(summary) };
+      // Recognition of equivalent training belongs to no class system: reported with the whole centre only.
+      const equivalence = query.system
+        ? null
+        : equivalenceFigures(
+            dossierRows.map((r) => toRecord('dossiers', r)),
+            query,
+          );
+      return { ...summary, equivalence, paragraph: reportParagraph(summary, equivalence ?? undefined) };
     },
   });
 }

@@ -143,6 +143,7 @@ const WRITE_ORDER: EntityName[] = [
   'sessions',
   'marks',
   'attachments',
+  'dossiers',
 ];
 
 /**

@@ -8,6 +8,7 @@ import {
   attachments,
   classes,
   classTypes,
+  dossiers,
   enrollments,
   learners,
   marks,
@@ -31,6 +32,7 @@ const PURGE_ORDER: { table: Purgeable; referencedBy: { table: PgTable; column: P
   { table: attachments, referencedBy: [] },
   { table: enrollments, referencedBy: [] },
   { table: planItems, referencedBy: [] },
+  { table: dossiers, referencedBy: [] },
   {
     table: sessions,
     referencedBy: [
@@ -43,6 +45,7 @@ const PURGE_ORDER: { table: Purgeable; referencedBy: { table: PgTable; column: P
     referencedBy: [
       { table: marks, column: marks.learnerId },
       { table: enrollments, column: enrollments.learnerId },
+      { table: dossiers, column: dossiers.learnerId },
     ],
   },
   {

@@ -35,6 +35,8 @@ export interface CentreFixture {
   users: Record<'admin' | 'instructor' | 'otherInstructor' | 'learner', User>;
   classTypeId: string;
   planItemId: string;
+  /** A recognition dossier of the learner of `mine`. */
+  dossierId: string;
   /** The class taught by `instructor` and attended by `learner`. */
   mine: ClassBundle;
   /** A class of the same centre that neither the instructor nor the learner belongs to. */
@@ -137,6 +139,7 @@ export async function seedCentre(db: Db, label: string): Promise<CentreFixture> 
   };
   const classTypeId = newId();
   const planItemId = newId();
+  const dossierId = newId();
   const mine = classBundle(
     centreId,
     classWith(centreId, classTypeId, `A1-${label}`, [users.instructor.id]),
@@ -180,6 +183,21 @@ export async function seedCentre(db: Db, label: string): Promise<CentreFixture> 
     await insertRecords(tx, 'sessions', centreId, [mine.session, others.session]);
     await insertRecords(tx, 'marks', centreId, [mine.mark, others.mark]);
     await insertRecords(tx, 'attachments', centreId, [mine.attachment, others.attachment]);
+    await insertRecords(tx, 'dossiers', centreId, [
+      {
+        ...base(centreId),
+        id: dossierId,
+        fullName: learnerMine.fullName,
+        learnerId: learnerMine.id,
+        unit: learnerMine.unit,
+        level: 'elementary',
+        receivedDate: '2026-01-05',
+        decisionDate: null,
+        outcome: 'pending',
+        decisionRef: '',
+        note: '',
+      },
+    ]);
   });
-  return { centreId, users, classTypeId, planItemId, mine, others };
+  return { centreId, users, classTypeId, planItemId, dossierId, mine, others };
 }

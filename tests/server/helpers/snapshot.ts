@@ -16,6 +16,7 @@ const TABLES = [
   'marks',
   'attachments',
   'files',
+  'dossiers',
   'device_cursors',
   'change_log',
 ];

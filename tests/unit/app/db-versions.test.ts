@@ -1,6 +1,6 @@
 // Convention 4: a database created by an older version of the app opens in the current one with its data intact
 // (for v2/v3, the outbox, rejected list and sent archive added empty; for v4, marks regrouped into
-// rolls; v5 adds attachments and their files empty).
+// rolls; v5 adds attachments and their files empty; v6 the dossiers empty).
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDb } from '../../../src/app/db/app-db.ts';
@@ -37,7 +37,7 @@ describe('AppDb versions', () => {
 
     const current = new AppDb(name);
     await current.open();
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(6);
     // v4: the marks moved into one roll per session, keyed by learner, and the old table is gone.
     expect(await current.rolls.get(mark.sessionId)).toEqual({
       sessionId: mark.sessionId,
@@ -49,6 +49,7 @@ describe('AppDb versions', () => {
     expect(current.tables.map((t) => t.name)).not.toContain('marks');
     expect(await current.attachments.count()).toBe(0);
     expect(await current.files.count()).toBe(0);
+    expect(await current.dossiers.count()).toBe(0);
     expect((await current.meta.get('pullCursor'))?.value).toBe(42);
     expect(await current.outbox.count()).toBe(0);
     expect(await current.rejected.count()).toBe(0);

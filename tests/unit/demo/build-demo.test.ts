@@ -2,10 +2,11 @@
 // marks keyed and scoped as the sync expects, distinct views per role, and the same content on every build.
 import { describe, expect, it } from 'vitest';
 import { type EntityName, entitySchemas } from '../../../src/domain/entities.ts';
+import { equivalenceFigures, equivalenceSentence } from '../../../src/domain/equivalence.ts';
 import { markId } from '../../../src/domain/ids.ts';
 import { buildDemoCentre, DEMO_ACCOUNTS, type DemoData } from '../../../src/server/demo/build-demo.ts';
 import { addDays } from '../../../src/server/demo/calendar.ts';
-import { SEED_001_KINDS } from '../../fixtures/seed-001.ts';
+import { SEED_001_EQUIVALENCE, SEED_001_KINDS } from '../../fixtures/seed-001.ts';
 
 const TODAY = '2026-11-25';
 const demo = buildDemoCentre({ today: TODAY });
@@ -31,6 +32,7 @@ describe('buildDemoCentre: records', () => {
       sessions: demo.sessions,
       marks: demo.marks,
       attachments: [],
+      dossiers: demo.dossiers,
     };
     for (const [entity, records] of Object.entries(lists)) {
       for (const record of records) {
@@ -162,6 +164,29 @@ describe('buildDemoCentre: the 2021 report', () => {
   });
 });
 
+describe('buildDemoCentre: recognition of equivalent training', () => {
+  const year2021 = { from: '2021-01-01', to: '2021-12-31' };
+
+  it('considered 196 dossiers in 2021, 151 recognised and 45 not, in the seed’s words', () => {
+    const figures = equivalenceFigures(demo.dossiers, year2021);
+    expect(figures).toMatchObject({
+      considered: SEED_001_EQUIVALENCE.considered,
+      recognised: SEED_001_EQUIVALENCE.recognised,
+      notRecognised: SEED_001_EQUIVALENCE.notRecognised,
+      pendingReceived: 0,
+    });
+    expect(equivalenceSentence(figures)).toBe(SEED_001_EQUIVALENCE.sentence);
+  });
+
+  it('gives every dossier a name no learner has, and a few of this year still pending', () => {
+    const learnerNames = new Set(demo.learners.map((l) => l.fullName));
+    expect(new Set(demo.dossiers.map((d) => d.fullName)).size).toBe(demo.dossiers.length);
+    for (const d of demo.dossiers) expect(learnerNames.has(d.fullName)).toBe(false);
+    const now = equivalenceFigures(demo.dossiers, { from: '2026-01-01', to: TODAY });
+    expect(now).toMatchObject({ considered: 0, pendingReceived: 6 });
+  });
+});
+
 describe('buildDemoCentre: marks', () => {
   it('keys every mark by session and learner, for a learner enrolled in that class', () => {
     const enrolled = new Set(demo.enrollments.map((e) => `${e.classId}/${e.learnerId}`));
@@ -262,6 +287,9 @@ describe('buildDemoCentre: determinism', () => {
         return c.year === 2021 ? [`${c.code} ${l.fullName} ${l.birthDate}`] : [];
       });
     expect(roster2021(buildDemoCentre({ today: '2027-03-02' }))).toEqual(roster2021(demo));
+    const dossiers2021 = (d: DemoData) =>
+      d.dossiers.flatMap((x) => (x.receivedDate < '2022' ? [`${x.fullName} ${x.outcome}`] : []));
+    expect(dossiers2021(buildDemoCentre({ today: '2027-03-02' }))).toEqual(dossiers2021(demo));
   });
 
   it('refuses a day that is not a date after 2021', () => {

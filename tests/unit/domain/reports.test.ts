@@ -2,6 +2,7 @@
 // centre wrote them. The rules are those of shared/domain.md: a class opened in a period when one of its sessions
 // was held there; learner places count a learner once per class; participation is against the number summoned.
 import { describe, expect, it } from 'vitest';
+import { equivalenceFigures } from '../../../src/domain/equivalence.ts';
 import { reportParagraph } from '../../../src/domain/report-paragraph.ts';
 import { summaryReport } from '../../../src/domain/reports.ts';
 import { buildDemoCentre } from '../../../src/server/demo/build-demo.ts';
@@ -47,5 +48,13 @@ describe('the year report', () => {
     const party = summaryReport(demo, year2021, { ...options, system: 'party' });
     expect(party.byKind.every((k) => k.category === 'party')).toBe(true);
     expect(party.classesOpened).toBe(party.byKind.reduce((n, k) => n + k.classes, 0));
+  });
+
+  it('states the recognition of equivalent training last, in the seed’s words', () => {
+    const equivalence = equivalenceFigures(demo.dossiers, year2021);
+    expect(reportParagraph(summary, equivalence)).toMatch(
+      /\. Bên cạnh đó, tổ chức xét công nhận trình độ lý luận chính trị tương đương Sơ cấp lý luận chính trị với tổng số hồ sơ được xét là 196 bộ \(trong đó có 151 hồ sơ được công nhận đạt, 45 hồ sơ không được công nhận đạt\)\.$/,
+    );
+    expect(reportParagraph(summary)).not.toContain('công nhận');
   });
 });

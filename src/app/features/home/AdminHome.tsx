@@ -44,6 +44,7 @@ export function AdminHome() {
         <Link to="/lop/moi">{t('classForm.new')}</Link>
         <Link to="/ke-hoach">{t('plan.open')}</Link>
         <Link to="/bao-cao">{t('reports.open')}</Link>
+        <Link to="/ho-so-tuong-duong">{t('dossiers.open')}</Link>
         <Link to="/nguoi-dung">{t('users.open')}</Link>
         <Link to="/loai-lop">{t('kinds.open')}</Link>
       </p>

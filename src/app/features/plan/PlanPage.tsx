@@ -2,7 +2,6 @@
 // learners are typed in here; classes opened and learner places come from the sessions held.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { type KindPlan, planProgress } from '../../../domain/plan-progress.ts';
 import { useDb } from '../../db/DbProvider.tsx';
 import type { StoredSession } from '../../db/device-state.ts';
@@ -11,6 +10,7 @@ import { useReportData } from '../../db/office-hooks.ts';
 import { formatNumber, formatPercent, localToday } from '../../i18n/format.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
 import { staffScreen } from '../../ui/StaffOnly.tsx';
+import { YearHeading } from '../../ui/YearHeading.tsx';
 import { type PlanFigures, setPlan } from './plan-actions.ts';
 
 const MAX_CLASSES = 10_000;
@@ -48,20 +48,7 @@ function PlanPageScreen({ session }: { session: StoredSession }) {
 
   return (
     <AppShell session={session}>
-      <Link to="/" className="back">
-        ← {t('roll.back')}
-      </Link>
-      <div className="section-head">
-        <h1>{t('plan.title', { year })}</h1>
-        <label className="year-picker">
-          {t('common.year')}
-          <select value={year} onChange={(e) => setChosen(Number(e.target.value))}>
-            {years.map((y) => (
-              <option key={y}>{y}</option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <YearHeading title={t('plan.title', { year })} year={year} years={years} onYear={setChosen} />
       <p data-testid="plan-progress">
         {progress.plannedClasses > 0
           ? t('plan.progress', {

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ClassCategory } from '../../../domain/entities.ts';
+import { equivalenceFigures } from '../../../domain/equivalence.ts';
 import { reportParagraph } from '../../../domain/report-paragraph.ts';
 import { type KindFigures, type ReportPeriod, summaryReport } from '../../../domain/reports.ts';
 import type { StoredSession } from '../../db/device-state.ts';
@@ -49,7 +50,9 @@ function ReportsPageScreen({ session }: { session: StoredSession }) {
   );
   if (years === undefined || !summary) return <AppShell session={session}>{t('common.loading')}</AppShell>;
 
-  const paragraph = reportParagraph(summary);
+  // Recognition of equivalent training belongs to no class system: counted with the whole centre only.
+  const equivalence = system || !data ? undefined : equivalenceFigures(data.dossiers, period);
+  const paragraph = reportParagraph(summary, equivalence);
   const number = (n: number) => formatNumber(n, i18n.language);
   const percent = (ratio: number) => formatPercent(ratio, i18n.language);
   const shown = (key: (typeof FIGURE_KEYS)[number]) => {
@@ -122,6 +125,13 @@ function ReportsPageScreen({ session }: { session: StoredSession }) {
             <dd>{shown(key)}</dd>
           </div>
         ))}
+        {equivalence &&
+          (['considered', 'recognised', 'notRecognised'] as const).map((key) => (
+            <div key={key} data-figure={`equivalence-${key}`}>
+              <dt>{t(`reports.equivalence.${key}`)}</dt>
+              <dd>{number(equivalence[key])}</dd>
+            </div>
+          ))}
       </dl>
 
       <h2>{t('reports.byKind')}</h2>

@@ -68,6 +68,15 @@ describe('the centre office in Chromium', () => {
     const last = timetable.locator('tbody tr').last();
     await last.getByRole('button', { name: 'Hủy buổi' }).click();
     await last.getByText('Đã hủy').waitFor();
+    // Moving the first session cancels it and adds one in its place, flagged for learners and instructors.
+    const first = timetable.locator('tbody tr').first();
+    await first.getByRole('button', { name: 'Đổi lịch' }).click();
+    const move = first.getByRole('form', { name: /Đổi lịch buổi 07\/12\/2026/ });
+    await move.getByLabel('Ngày').fill('2026-12-10');
+    await move.getByRole('button', { name: 'Lưu' }).click();
+    await timetable.getByText('Đổi lịch, thay buổi 07/12/2026').waitFor();
+    expect(await timetable.locator('tbody tr').count()).toBe(7);
+    expect(await timetable.locator('tbody tr').first().getByText('Đã hủy').count()).toBe(1);
     await roll.waitAllSynced();
 
     const phone = await suite.browser.newContext();
@@ -77,6 +86,13 @@ describe('the centre office in Chromium', () => {
     await phonePage.getByText('CĐS-01/2026').first().waitFor();
     // The instructor's upcoming sessions include the new ones, the cancelled one flagged.
     await phonePage.getByText('Chuyển đổi số là gì').first().waitFor();
+    // The session moved away from 07/12 shows as cancelled there (its replacement is further down the list).
+    await phonePage
+      .locator('.session')
+      .filter({ hasText: '07/12/2026' })
+      .first()
+      .getByText('Đã hủy')
+      .waitFor();
     await phone.close();
 
     await page.goto(`${suite.server.url}/`);

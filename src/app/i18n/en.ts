@@ -264,6 +264,8 @@ export const en: Messages = {
     learnerCount: '{{count}} learners',
     sessionCount: '{{count}} sessions',
     cancelled: 'Cancelled',
+    replaces: 'Moved, instead of {{date}}',
+    replacement: 'Moved / make-up session',
   },
   learner: {
     myCode: 'My check-in QR code',

@@ -257,6 +257,8 @@ export const vi = {
     learnerCount: '{{count}} học viên',
     sessionCount: '{{count}} buổi',
     cancelled: 'Đã hủy',
+    replaces: 'Đổi lịch, thay buổi {{date}}',
+    replacement: 'Buổi đổi lịch / học bù',
   },
   learner: {
     myCode: 'Mã QR điểm danh',

@@ -1,4 +1,4 @@
-// Upcoming sessions, soonest first: date, part of day, topic, class; today's and cancelled ones flagged.
+// Upcoming sessions, soonest first: date, part of day, topic, class; today's, cancelled and moved ones flagged.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SessionWithClass } from '../../db/hooks.ts';
@@ -15,6 +15,7 @@ export function SessionList({
   linkToRoll?: boolean;
 }) {
   const { t } = useTranslation();
+  const byId = new Map(sessions.map((s) => [s.session.id, s.session]));
   return (
     <ol className="sessions">
       {sessions.map(({ session, cls }) => (
@@ -24,6 +25,13 @@ export function SessionList({
             <span>{t(`partOfDay.${session.partOfDay}`)}</span>
             {session.date === today && <span className="pill today">{t('instructor.today')}</span>}
             {session.cancelled && <span className="pill cancelled">{t('instructor.cancelled')}</span>}
+            {session.replacesSessionId && (
+              <span className="pill moved">
+                {byId.has(session.replacesSessionId)
+                  ? t('instructor.replaces', { date: formatDate(byId.get(session.replacesSessionId)!.date) })
+                  : t('instructor.replacement')}
+              </span>
+            )}
           </div>
           <div className="session-topic">
             {linkToRoll && !session.cancelled ? (

@@ -34,6 +34,9 @@ function ScheduleScreen({ session }: { session: StoredSession }) {
   const instructors = accounts.users.filter((u) => u.role === 'instructor');
   const names = new Map(instructors.map((u) => [u.id, u.displayName]));
   const sessions = [...record.sessions].sort(compareSessions);
+  // A session with marks has been held: it stays where it was (moving it would move its roll).
+  const marked = new Set(record.marks.filter((m) => !m.deleted).map((m) => m.sessionId));
+  const dates = new Map(sessions.map((s) => [s.id, s.date]));
   return (
     <AppShell session={session}>
       <Link to="/" className="back">
@@ -58,6 +61,8 @@ function ScheduleScreen({ session }: { session: StoredSession }) {
               key={s.id}
               session={s}
               instructor={s.instructorId ? names.get(s.instructorId) : undefined}
+              movable={!s.cancelled && !marked.has(s.id)}
+              replaces={s.replacesSessionId ? dates.get(s.replacesSessionId) : undefined}
             />
           ))}
         </tbody>
@@ -177,7 +182,18 @@ function AddSessions({
   );
 }
 
-function SessionRow({ session, instructor }: { session: Session; instructor: string | undefined }) {
+function SessionRow({
+  session,
+  instructor,
+  movable,
+  replaces,
+}: {
+  session: Session;
+  instructor: string | undefined;
+  movable: boolean;
+  /** The date of the session this one replaces (moved, or a make-up session). */
+  replaces: string | undefined;
+}) {
   const { t } = useTranslation();
   const db = useDb();
   const [moving, setMoving] = useState(false);
@@ -186,7 +202,10 @@ function SessionRow({ session, instructor }: { session: Session; instructor: str
     <tr data-cancelled={session.cancelled}>
       <th scope="row" className="name">
         {when}
-        {session.cancelled && <span className="pill">{t('instructor.cancelled')}</span>}
+        {session.cancelled && <span className="pill cancelled">{t('instructor.cancelled')}</span>}
+        {replaces && (
+          <span className="pill moved">{t('instructor.replaces', { date: formatDate(replaces) })}</span>
+        )}
       </th>
       <td>{session.topic}</td>
       <td>{instructor ?? ''}</td>
@@ -226,9 +245,11 @@ function SessionRow({ session, instructor }: { session: Session; instructor: str
           </form>
         ) : (
           <div className="row-actions">
-            <button type="button" className="secondary" onClick={() => setMoving(true)}>
-              {t('schedule.move')}
-            </button>
+            {movable && (
+              <button type="button" className="secondary" onClick={() => setMoving(true)}>
+                {t('schedule.move')}
+              </button>
+            )}
             <button
               type="button"
               className="secondary"

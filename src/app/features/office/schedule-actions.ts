@@ -1,5 +1,5 @@
 // Scheduling a class's sessions: many at once in one write (all or none), and a session cancelled, brought back or
-// moved. Each is a local write; learners and instructors see the change after their next sync.
+// moved (cancelled and replaced). Each is a local write; learners and instructors see it after their next sync.
 import type { Class, PartOfDay, Session } from '../../../domain/entities.ts';
 import { newId } from '../../../domain/ids.ts';
 import type { PlannedSession } from '../../../domain/schedule.ts';
@@ -44,9 +44,29 @@ export async function addSessions(
 export const setCancelled = (db: AppDb, session: Session, cancelled: boolean) =>
   writeChange(db, { entity: 'sessions', recordId: session.id, changes: { cancelled } }, session.centreId);
 
-export const moveSession = (db: AppDb, session: Session, date: string, partOfDay: PartOfDay) =>
-  writeChange(
+/**
+ * Moves a session not held yet: it is cancelled and a session replacing it is added on the new day, in one write,
+ * so that learners and instructors see both the cancellation and the new day, linked (as a make-up session is).
+ */
+export async function moveSession(
+  db: AppDb,
+  session: Session,
+  date: string,
+  partOfDay: PartOfDay,
+): Promise<string> {
+  const id = newId();
+  const { id: _old, centreId, updatedAt: _stamp, deleted: _deleted, ...fields } = session;
+  await writeChanges(
     db,
-    { entity: 'sessions', recordId: session.id, changes: { date, partOfDay } },
-    session.centreId,
+    [
+      { entity: 'sessions', recordId: session.id, changes: { cancelled: true } },
+      {
+        entity: 'sessions',
+        recordId: id,
+        changes: { ...fields, date, partOfDay, cancelled: false, replacesSessionId: session.id },
+      },
+    ],
+    centreId,
   );
+  return id;
+}

@@ -2,17 +2,15 @@
 // worker, takes a whole roll ("all present" plus exceptions), checks a learner in by QR code, adds a walk-in,
 // photographs the signed sheet, closes the page and reopens it, still offline: everything is there. Back online, the
 // admin's browser shows exactly those marks, and the photo. axe-core checks the roll screen on the way.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { checkInCode } from '../../src/domain/check-in-code.ts';
 import { newId } from '../../src/domain/ids.ts';
+import { runAxe } from './helpers/axe.ts';
 import { useE2eSuite } from './helpers/suite.ts';
 import { LoginPage } from './pages/login-page.ts';
 import { RollPage } from './pages/roll-page.ts';
 
-const require = createRequire(import.meta.url);
 const qrPng = (text: string) => QRCode.toBuffer(text, { type: 'png', width: 360, margin: 4 });
 
 describe('a field day, offline', () => {
@@ -127,21 +125,3 @@ describe('a field day, offline', () => {
     await context.close();
   });
 });
-
-/** Serious and critical accessibility violations axe-core finds on the page. */
-async function runAxe(page: import('playwright-core').Page) {
-  // Evaluated through DevTools, which the app's strict CSP (no inline scripts) rightly would not let a tag do.
-  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    interface AxeViolation {
-      id: string;
-      impact: string | null;
-      nodes: { target: unknown }[];
-    }
-    const { violations } = await axe.run();
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target) }));
-  });
-}

@@ -91,6 +91,11 @@ export interface LearnerStanding {
   cannotReach: boolean;
   /** Held sessions in a row, counting back from the latest, the learner was away from. */
   absentStreak: number;
+  /**
+   * How many of the sessions still to come, from the next one on, the learner may miss and still reach the
+   * threshold by attending the rest (0 when they must attend all, or cannot reach it any more).
+   */
+  absencesLeft: number;
 }
 
 /**
@@ -103,6 +108,7 @@ export function classStanding(input: ClassStandingInput): LearnerStanding[] {
   const totalPeriods = sumPeriods(counting);
   const heldPeriods = sumPeriods(held);
   const statusOf = marksBySessionAndLearner(input.marks);
+  const toCome = counting.filter((s) => !isHeld(s, input.today)).sort(compareSessions);
   return input.learnerIds.map((learnerId) => {
     const statuses = held.map((s) => statusOf.get(`${s.id}/${learnerId}`));
     const attendedPeriods = sumPeriods(held.filter((_, i) => attended(statuses[i], input.excusedCounts)));
@@ -117,8 +123,34 @@ export function classStanding(input: ClassStandingInput): LearnerStanding[] {
       cannotReach:
         totalPeriods > 0 && (attendedPeriods + totalPeriods - heldPeriods) / totalPeriods < input.threshold,
       absentStreak: absentStreak(statuses),
+      absencesLeft: absencesLeft(
+        attendedPeriods + totalPeriods - heldPeriods,
+        totalPeriods,
+        input.threshold,
+        toCome,
+      ),
     };
   });
+}
+
+/**
+ * Sessions to come the learner can miss, in order, while `reachable` periods (attended so far plus all still to come)
+ * stay at or above the threshold. Compared as ratios, like the threshold itself.
+ */
+function absencesLeft(
+  reachable: number,
+  total: number,
+  threshold: number,
+  toCome: readonly TimedSession[],
+): number {
+  let left = reachable;
+  let missed = 0;
+  for (const s of toCome) {
+    if ((left - s.periods) / total < threshold) break;
+    left -= s.periods;
+    missed += 1;
+  }
+  return missed;
 }
 
 const sumPeriods = (sessions: readonly TimedSession[]) => sessions.reduce((sum, s) => sum + s.periods, 0);

@@ -76,6 +76,10 @@ describe('foundation in Chromium', () => {
     const classCount = suite.server.demo.enrollments.filter((e) => e.learnerId === learnerId).length;
     expect(await page.locator('.card').count()).toBe(classCount);
     expect(await page.locator('.card').first().textContent()).toMatch(/Tỷ lệ tham gia|Chưa có buổi học/);
+    // A running class tells the learner how many more sessions they may miss (the finished 2021 class does not).
+    expect(await page.getByTestId('absences-left').first().textContent()).toMatch(
+      /^(Còn được vắng tối đa \d+ buổi nữa mà vẫn đủ điều kiện\.|Cần học đủ tất cả các buổi còn lại để đủ điều kiện\.|Không còn đủ buổi để đạt yêu cầu tham gia của lớp\.)$/,
+    );
 
     await page.evaluate(async () => {
       const reg = await navigator.serviceWorker.ready;

@@ -277,6 +277,9 @@ export const en: Messages = {
     noClasses: 'You are not in any class yet.',
     rate: 'Attendance: {{rate}} ({{attended}}/{{held}} sessions)',
     threshold: 'Required: at least {{threshold}}',
+    absencesLeft: 'You may miss at most {{count}} more session(s) and still qualify.',
+    noAbsenceLeft: 'Attend every remaining session to qualify.',
+    cannotReach: 'Not enough sessions left to reach the class threshold.',
     notYet: 'No session has been held yet.',
   },
   errors: {

@@ -270,6 +270,9 @@ export const vi = {
     noClasses: 'Bạn chưa có lớp nào.',
     rate: 'Tỷ lệ tham gia: {{rate}} ({{attended}}/{{held}} buổi)',
     threshold: 'Yêu cầu tối thiểu {{threshold}}',
+    absencesLeft: 'Còn được vắng tối đa {{count}} buổi nữa mà vẫn đủ điều kiện.',
+    noAbsenceLeft: 'Cần học đủ tất cả các buổi còn lại để đủ điều kiện.',
+    cannotReach: 'Không còn đủ buổi để đạt yêu cầu tham gia của lớp.',
     notYet: 'Chưa có buổi học nào diễn ra.',
   },
   errors: {

@@ -197,6 +197,22 @@ describe('classStanding', () => {
     expect(row).toMatchObject({ absentStreak: 2, heldPeriods: 10, totalPeriods: 10 });
   });
 
+  it('says how many more sessions a learner may miss and still reach the threshold', () => {
+    // Ten half-days of 5 periods, four held; An missed one: at most two of ten may be missed at 80%, so one more.
+    const ten = Array.from({ length: 10 }, (_, i) =>
+      session(`2026-03-${String(i + 2).padStart(2, '0')}`, 'morning'),
+    );
+    const [row] = classStanding({
+      sessions: ten,
+      marks: ten.slice(0, 4).map((s, i) => mark(s, ids.an, i === 1 ? 'absent' : 'present')),
+      learnerIds: [ids.an],
+      threshold: 0.8,
+      excusedCounts: false,
+      today: '2026-03-05',
+    });
+    expect(row).toMatchObject({ heldPeriods: 20, attendedPeriods: 15, absencesLeft: 1, cannotReach: false });
+  });
+
   it('weighs sessions by their teaching periods', () => {
     const long = session('2026-03-02', 'morning', { periods: 5 });
     const short = session('2026-03-02', 'afternoon', { periods: 2 });
@@ -250,10 +266,24 @@ describe('classStanding', () => {
             excusedCounts,
             today: `2026-03-${String(todayDay).padStart(2, '0')}`,
           });
+          const today = `2026-03-${String(todayDay).padStart(2, '0')}`;
+          const toCome = planned
+            .map((p) => p.session)
+            .filter((x) => !x.cancelled && x.date > today)
+            .sort(compareSessions);
+          // The periods attended at the end if the learner misses the next `k` sessions and attends the rest.
+          const finalRate = (r: LearnerStanding, k: number) =>
+            (r.attendedPeriods + toCome.slice(k).reduce((n, x) => n + x.periods, 0)) / r.totalPeriods;
           for (const r of result) {
             expect(r.attendedPeriods).toBeLessThanOrEqual(r.heldPeriods);
             expect(r.heldPeriods).toBeLessThanOrEqual(r.totalPeriods);
-            if (r.cannotReach) expect(r.belowThreshold).toBe(true);
+            if (r.cannotReach) expect([r.belowThreshold, r.absencesLeft]).toEqual([true, 0]);
+            // Missing as many as allowed still reaches the threshold; one more would not.
+            else if (r.totalPeriods > 0) {
+              expect(finalRate(r, r.absencesLeft)).toBeGreaterThanOrEqual(percent / 100);
+              if (r.absencesLeft < toCome.length)
+                expect(finalRate(r, r.absencesLeft + 1)).toBeLessThan(percent / 100);
+            }
           }
         },
       ),

@@ -1,19 +1,49 @@
 // A learner's home: their schedule (next session first) and their attendance in each class against its threshold.
 import { useTranslation } from 'react-i18next';
-import { learnerAttendance } from '../../../domain/attendance.ts';
+import { classStanding, learnerAttendance } from '../../../domain/attendance.ts';
 import { checkInCode } from '../../../domain/check-in-code.ts';
-import type { Centre } from '../../../domain/entities.ts';
+import type { AttendanceMark, Centre, Class, Session } from '../../../domain/entities.ts';
 import { compareSessions } from '../../../domain/sessions.ts';
 import { useLearnerRecord } from '../../db/hooks.ts';
 import { formatPercent, localToday } from '../../i18n/format.ts';
 import { QrCode } from '../checkin/QrCode.tsx';
 import { SessionList } from './SessionList.tsx';
 
+function dayBefore(isoDate: string): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
 export function LearnerHome({ learnerId, centre }: { learnerId: string | null; centre: Centre }) {
   const { t, i18n } = useTranslation();
   const today = localToday();
   const record = useLearnerRecord(learnerId);
   if (record === undefined) return <p>{t('common.loading')}</p>;
+
+  // How many more sessions may be missed, counting today's session as still to come until its roll is taken (as
+  // the rate above does).
+  const allowance = (
+    cls: Class,
+    sessions: Session[],
+    marks: AttendanceMark[],
+    marked: Set<string>,
+  ): string => {
+    const rollTakenToday = sessions.some((s) => s.date === today && marked.has(s.id));
+    const [standing] = classStanding({
+      sessions,
+      marks,
+      learnerIds: [learnerId ?? ''],
+      threshold: cls.threshold,
+      excusedCounts: centre.settings.excusedCounts,
+      today: rollTakenToday ? today : dayBefore(today),
+    });
+    if (!standing || standing.totalPeriods === standing.heldPeriods) return '';
+    if (standing.cannotReach) return t('learner.cannotReach');
+    return standing.absencesLeft === 0
+      ? t('learner.noAbsenceLeft')
+      : t('learner.absencesLeft', { count: standing.absencesLeft });
+  };
 
   const upcoming = record
     .flatMap((r) => r.sessions.filter((s) => s.date >= today).map((session) => ({ session, cls: r.cls })))
@@ -37,6 +67,7 @@ export function LearnerHome({ learnerId, centre }: { learnerId: string | null; c
             // Held: an earlier session, or today's once the roll for it has been taken.
             const marked = new Set(marks.map((m) => m.sessionId));
             const held = sessions.filter((s) => !s.cancelled && (s.date < today || marked.has(s.id))).length;
+            const allowed = enrollment.status === 'withdrawn' ? '' : allowance(cls, sessions, marks, marked);
             const a = learnerAttendance(
               marks.map((m) => m.status),
               held,
@@ -59,6 +90,7 @@ export function LearnerHome({ learnerId, centre }: { learnerId: string | null; c
                 <p className="muted">
                   {t('learner.threshold', { threshold: formatPercent(cls.threshold, i18n.language) })}
                 </p>
+                {allowed && <p data-testid="absences-left">{allowed}</p>}
                 <ul className="counts">
                   {(['present', 'late', 'leftEarly', 'excused', 'absent'] as const).map((s) => (
                     <li key={s}>

@@ -32,9 +32,43 @@ export default defineConfig({
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
           { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        // Both open the home screen, which puts today's sessions first for an instructor and the schedule first for
+        // a learner; the fragment only names where to look.
+        shortcuts: [
+          {
+            name: 'Buổi học hôm nay',
+            short_name: 'Hôm nay',
+            url: '/#hom-nay',
+            icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }],
+          },
+          {
+            name: 'Lịch học của tôi',
+            short_name: 'Lịch học',
+            url: '/#lich-hoc',
+            icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }],
+          },
+        ],
+        screenshots: [
+          {
+            src: '/screenshots/phone.png',
+            sizes: '390x844',
+            type: 'image/png',
+            form_factor: 'narrow',
+            label: 'Buổi học sắp tới của giảng viên',
+          },
+          {
+            src: '/screenshots/wide.png',
+            sizes: '1280x800',
+            type: 'image/png',
+            form_factor: 'wide',
+            label: 'Báo cáo kết quả mở lớp năm của trung tâm',
+          },
+        ],
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // Screenshots are for the install dialog, online; not worth a phone's storage.
+        globIgnores: ['screenshots/**'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/robots\.txt$/],
         cleanupOutdatedCaches: true,

@@ -8,8 +8,10 @@ import { DbProvider } from './db/DbProvider.tsx';
 import { checkStorage } from './db/storage-check.ts';
 import { initI18n } from './i18n/i18n.ts';
 import './ui/app.css';
+import { listenForInstallOffer } from './ui/install.ts';
 import { useUiState } from './ui/ui-store.ts';
 
+listenForInstallOffer();
 const i18n = await initI18n();
 const db = new AppDb();
 useUiState.getState().setStorage(await checkStorage(db));

@@ -199,6 +199,10 @@ export const en: Messages = {
     withdrawn: 'Withdrawn',
     periods: 'periods',
   },
+  install: {
+    button: 'Install the app',
+    ios: 'On an iPhone: open this page in Safari, tap Share (the square with an arrow up), then "Add to Home Screen".',
+  },
   reports: {
     title: 'Reports',
     open: 'Report on classes opened',

@@ -192,6 +192,10 @@ export const vi = {
     withdrawn: 'Đã rút',
     periods: 'tiết',
   },
+  install: {
+    button: 'Cài ứng dụng',
+    ios: 'Trên iPhone: mở trang này bằng Safari, nhấn nút Chia sẻ (hình vuông có mũi tên lên), chọn "Thêm vào MH chính".',
+  },
   reports: {
     title: 'Báo cáo',
     open: 'Báo cáo kết quả mở lớp',

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { useDb } from '../db/DbProvider.tsx';
 import type { StoredSession } from '../db/device-state.ts';
 import { PendingChangesError, signOut } from '../sync/account.ts';
+import { InstallButton } from './InstallButton.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { PendingFileTools } from './PendingFileTools.tsx';
 import { RejectedChanges } from './RejectedChanges.tsx';
@@ -27,6 +28,7 @@ export function AppShell({ session, children }: { session: StoredSession; childr
           <span className="centre-name">{centre.name}</span>
         </div>
         <div className="topbar-actions">
+          <InstallButton />
           <LanguageSwitch />
           <button
             type="button"

@@ -17,7 +17,7 @@ export function InstructorHome({ userId }: { userId: string }) {
   if (classes === undefined || upcoming === undefined) return <p>{t('common.loading')}</p>;
   return (
     <>
-      <section aria-labelledby="upcoming-title">
+      <section id="hom-nay" aria-labelledby="upcoming-title">
         <h1 id="upcoming-title">{t('instructor.upcoming')}</h1>
         {upcoming.length === 0 ? (
           <p>{t('instructor.noUpcoming')}</p>

@@ -51,7 +51,7 @@ export function LearnerHome({ learnerId, centre }: { learnerId: string | null; c
 
   return (
     <>
-      <section aria-labelledby="schedule-title">
+      <section id="lich-hoc" aria-labelledby="schedule-title">
         <h1 id="schedule-title">{t('learner.schedule')}</h1>
         {upcoming.length === 0 ? (
           <p>{t('learner.noSchedule')}</p>

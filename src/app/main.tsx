@@ -8,6 +8,7 @@ import { DbProvider } from './db/DbProvider.tsx';
 import { checkStorage } from './db/storage-check.ts';
 import { initI18n } from './i18n/i18n.ts';
 import './ui/app.css';
+import { isLowOnSpace, storageSpace } from './ui/device-readiness.ts';
 import { listenForInstallOffer } from './ui/install.ts';
 import { useUiState } from './ui/ui-store.ts';
 
@@ -15,6 +16,12 @@ listenForInstallOffer();
 const i18n = await initI18n();
 const db = new AppDb();
 useUiState.getState().setStorage(await checkStorage(db));
+// Ask the browser to keep the data when the phone runs short of space (it decides; asking costs nothing), and warn
+// early if space is already short. Neither holds up the start.
+void navigator.storage?.persist?.().catch(() => false);
+void storageSpace()
+  .then((space) => useUiState.setState({ lowSpace: isLowOnSpace(space) }))
+  .catch(() => {});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

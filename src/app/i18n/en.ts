@@ -335,6 +335,7 @@ export const en: Messages = {
     },
   },
   storage: {
+    low: 'This device is almost out of space: free some (photos, videos, unused apps) so the app can keep saving rolls and photos.',
     wiped:
       "This app's data on this device was erased (by the browser or a user). Sign in again to download it from the server.",
     foreign: 'The data on this device does not match the last session; downloading it again from the server.',

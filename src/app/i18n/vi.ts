@@ -329,6 +329,7 @@ export const vi = {
     },
   },
   storage: {
+    low: 'Bộ nhớ máy sắp đầy: hãy giải phóng bớt (ảnh, video, ứng dụng không dùng) để ứng dụng lưu được điểm danh và ảnh.',
     wiped:
       'Dữ liệu của ứng dụng trên thiết bị này đã bị xoá (do trình duyệt hoặc người dùng). Hãy đăng nhập lại để tải về từ máy chủ.',
     foreign: 'Dữ liệu trên thiết bị không khớp với lần dùng trước; ứng dụng đang tải lại từ máy chủ.',

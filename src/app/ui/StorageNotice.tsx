@@ -1,14 +1,24 @@
-// Says what happened when the start-up check found the device's data wiped or replaced.
+// Says what happened when the start-up check found the device's data wiped or replaced, and warns when the device is
+// short of space, before a write fails for it.
 import { useTranslation } from 'react-i18next';
 import { useUiState } from './ui-store.ts';
 
 export function StorageNotice() {
   const { t } = useTranslation();
   const storage = useUiState((s) => s.storage);
-  if (storage !== 'wiped' && storage !== 'foreign') return null;
+  const lowSpace = useUiState((s) => s.lowSpace);
   return (
-    <p className="banner" role="status">
-      {t(`storage.${storage}`)}
-    </p>
+    <>
+      {(storage === 'wiped' || storage === 'foreign') && (
+        <p className="banner" role="status">
+          {t(`storage.${storage}`)}
+        </p>
+      )}
+      {lowSpace && (
+        <p className="banner" role="status">
+          {t('storage.low')}
+        </p>
+      )}
+    </>
   );
 }

@@ -24,7 +24,14 @@ async function offlineApp(): Promise<OfflineApp> {
   return names.some((name) => name.startsWith(PRECACHE_PREFIX)) ? 'cached' : 'notCached';
 }
 
-async function space(): Promise<DeviceReadiness['space']> {
+/** Below this much free space a day of photos of signed sheets may not fit: warn while there is time. */
+export const LOW_SPACE_BYTES = 50 * 1000 * 1000;
+
+export const isLowOnSpace = (space: DeviceReadiness['space']): boolean =>
+  space !== null && space.free < LOW_SPACE_BYTES;
+
+/** Used and free storage for this app, as the browser estimates it; `null` when it does not say. */
+export async function storageSpace(): Promise<DeviceReadiness['space']> {
   const estimate = await navigator.storage?.estimate?.();
   return estimate?.usage !== undefined && estimate.quota !== undefined
     ? { usage: estimate.usage, free: Math.max(0, estimate.quota - estimate.usage) }
@@ -34,7 +41,7 @@ async function space(): Promise<DeviceReadiness['space']> {
 async function readDeviceReadiness(): Promise<DeviceReadiness> {
   const [app, used, persisted] = await Promise.all([
     offlineApp().catch((): OfflineApp => 'notCached'),
-    space().catch(() => null),
+    storageSpace().catch(() => null),
     (navigator.storage?.persisted?.() ?? Promise.resolve(null)).catch(() => null),
   ]);
   return { offlineApp: app, space: used, persisted };

@@ -9,13 +9,17 @@ import { useClassReadiness } from '../../db/readiness.ts';
 import { formatBytes, formatDateTime, formatTimeAgo, localToday } from '../../i18n/format.ts';
 import { useSyncStatus } from '../../sync/sync-status.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
-import { type OfflineApp, refreshEverything, useDeviceReadiness } from '../../ui/device-readiness.ts';
+import {
+  isLowOnSpace,
+  type OfflineApp,
+  refreshEverything,
+  useDeviceReadiness,
+} from '../../ui/device-readiness.ts';
 import { useOnline } from '../../ui/useOnline.ts';
 
 // The roster and the schedule change from day to day; a copy older than a day may miss a late change.
 const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 // Room for about ten photos of signed sheets at their largest; marks themselves take a few kilobytes.
-const LOW_SPACE_BYTES = 50 * 1000 * 1000;
 
 type Check = 'ok' | 'warn' | 'checking';
 
@@ -74,7 +78,7 @@ export function ReadinessPage({ session }: { session: StoredSession }) {
   const { cls, roster, learnersOnDevice, sessions, upcoming, qrReady, unsynced, lastSyncedAt } = readiness;
   const language = i18n.language;
   const stale = !lastSyncedAt || now.getTime() - new Date(lastSyncedAt).getTime() > STALE_AFTER_MS;
-  const lowSpace = device?.space ? device.space.free < LOW_SPACE_BYTES : false;
+  const lowSpace = device ? isLowOnSpace(device.space) : false;
   const checks = {
     roster: roster > 0 && learnersOnDevice === roster ? 'ok' : 'warn',
     sessions: upcoming > 0 ? 'ok' : 'warn',

@@ -3,6 +3,10 @@ import { parse as parseUuid, v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 
 export const newId = (): string => uuidv7();
 
+/** Oldest first: UUIDv7 ids sort in the order the records were made (a centre's own order of its class kinds). */
+export const byCreation = (a: { id: string }, b: { id: string }): number =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
 // A mark is identified by its session and learner, not by who created it, so two instructors marking the same
 // learner offline converge on one record instead of creating two.
 // (Namespaces parsed once: the server derives thousands of these per push.)

@@ -1,6 +1,7 @@
 // A year's plan (kế hoạch mở lớp) against what was done, kind by kind: planned classes and learners, classes opened
 // and learner places (seed 000 writes it "10/29 lớp (tỷ lệ 34%)"). Opened classes count as the report counts them.
 import type { ClassType, PlanItem } from './entities.ts';
+import { byCreation } from './ids.ts';
 import { type ReportRecords, summaryReport } from './reports.ts';
 
 export interface KindPlan {
@@ -41,7 +42,7 @@ export function planProgress(
   );
   const kinds = records.classTypes
     .filter((k) => !k.deleted)
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort(byCreation)
     .map((k): KindPlan => {
       const plan = planByKind.get(k.id);
       const opened = doneByKind.get(k.id);

@@ -12,6 +12,7 @@ import type {
   PlanItem,
   Session,
 } from './entities.ts';
+import { byCreation } from './ids.ts';
 import { isHeld } from './sessions.ts';
 
 export interface ReportPeriod {
@@ -105,10 +106,10 @@ export function summaryReport(
   period: ReportPeriod,
   { today, excusedCounts, system }: ReportOptions,
 ): ReportSummary {
-  // Record ids are UUIDv7, so sorting them gives the order the centre created its kinds in.
+  // In the order the centre created its kinds, the order it lists them in.
   const kinds = records.classTypes
     .filter((k) => !k.deleted && (!system || k.category === system))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort(byCreation);
   const kindById = new Map(kinds.map((k) => [k.id, k]));
 
   const heldInPeriod = groupBy(

@@ -1,5 +1,6 @@
 // Scheduling many sessions at once, as a centre plans a class ("5 ngày, sáng và chiều"): every chosen part of every
 // day from the first to the last, Sundays (and Saturdays, unless asked) left out, the topics (chuyên đề) given in order.
+import { addDays, dayOfWeek } from './calendar.ts';
 import type { PartOfDay } from './entities.ts';
 import { compareSessions } from './sessions.ts';
 
@@ -22,15 +23,12 @@ export interface PlannedSession {
 /** More than this many sessions at once is surely a typo in the dates. */
 export const MAX_SESSIONS_AT_ONCE = 200;
 
-const DAY_MS = 86_400_000;
-
 export function planSessions(request: ScheduleRequest): PlannedSession[] {
   const dates: string[] = [];
-  const end = Date.parse(`${request.to}T00:00:00Z`);
-  for (let day = Date.parse(`${request.from}T00:00:00Z`); day <= end; day += DAY_MS) {
-    const weekday = new Date(day).getUTCDay();
+  for (let date = request.from; date <= request.to; date = addDays(date, 1)) {
+    const weekday = dayOfWeek(date);
     if (weekday === 0 || (weekday === 6 && !request.includeSaturdays)) continue;
-    dates.push(new Date(day).toISOString().slice(0, 10));
+    dates.push(date);
   }
   const slots = dates
     .flatMap((date) => [...new Set(request.parts)].map((partOfDay) => ({ date, partOfDay })))

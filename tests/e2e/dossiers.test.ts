@@ -2,7 +2,7 @@
 // recognised, 45 not, in the report's words); staff with no connection add a dossier (an empty name refused in
 // words) and record its outcome (a decision before receipt refused); back online, another device sees it decided.
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../src/server/demo/calendar.ts';
+import { addDays } from '../../src/domain/calendar.ts';
 import { vietnamToday } from '../../src/server/demo/seed-demo.ts';
 import { SEED_001_EQUIVALENCE } from '../fixtures/seed-001.ts';
 import { signedIn } from './helpers/signed-in.ts';

@@ -13,6 +13,7 @@ import type {
   Session,
   User,
 } from '../../domain/entities.ts';
+import { byCreation } from '../../domain/ids.ts';
 import type { ReportPeriod } from '../../domain/reports.ts';
 import { compareVietnameseNames } from '../../domain/vietnamese-text.ts';
 import { useDb } from './DbProvider.tsx';
@@ -29,21 +30,18 @@ export interface ReportData {
   };
   /** The centre's setting: whether an excused absence counts as attended. */
   excusedCounts: boolean;
-  /** The centre's recognition dossiers (few: a few hundred a year), counted by the period they were decided in. */
-  dossiers: Dossier[];
 }
 
 export function useReportData(centreId: string, period: ReportPeriod): ReportData | undefined {
   const db = useDb();
   return useLiveQuery(async () => {
-    const [centre, classTypes, planItems, classes, enrollments, sessions, dossiers] = await Promise.all([
+    const [centre, classTypes, planItems, classes, enrollments, sessions] = await Promise.all([
       db.centres.get(centreId),
       db.classTypes.toArray(),
       db.planItems.toArray(),
       db.classes.toArray(),
       db.enrollments.toArray(),
       db.sessions.where('date').between(period.from, period.to, true, true).toArray(),
-      db.dossiers.toArray(),
     ]);
     // Only the rolls of the period's sessions: a centre's whole history of marks is not needed for one year.
     const rolls = await db.rolls.bulkGet(sessions.map((s) => s.id));
@@ -51,7 +49,6 @@ export function useReportData(centreId: string, period: ReportPeriod): ReportDat
     return {
       records: { classTypes, planItems, classes, enrollments, sessions, marks },
       excusedCounts: centre?.settings.excusedCounts ?? false,
-      dossiers,
     };
   }, [db, centreId, period.from, period.to]);
 }
@@ -126,10 +123,7 @@ export function useAccounts(): Accounts | undefined {
 export function useClassKinds(): ClassType[] | undefined {
   const db = useDb();
   return useLiveQuery(
-    async () =>
-      (await db.classTypes.toArray())
-        .filter((k) => !k.deleted)
-        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    async () => (await db.classTypes.toArray()).filter((k) => !k.deleted).sort(byCreation),
     [db],
   );
 }

@@ -4,6 +4,7 @@ import type { Messages } from './vi.ts';
 export const en: Messages = {
   app: { name: 'Điểm Danh', tagline: 'Attendance — political-training centres' },
   common: {
+    staffOnly: 'Only centre staff can use this screen.',
     loading: 'Loading…',
     online: 'Online',
     offline: 'Offline',
@@ -245,7 +246,6 @@ export const en: Messages = {
     excel: 'Download Excel',
     csv: 'Download CSV',
     print: 'Print',
-    staffOnly: 'Only centre staff can see reports.',
   },
   admin: {
     title: 'Classes of {{year}}',
@@ -449,7 +449,6 @@ export const en: Messages = {
     templateHint: 'The template has one example row: delete it before importing.',
     pick: 'Choose the roster file',
     reading: 'Reading the file…',
-    notAdmin: 'Only centre staff can import rosters.',
     notOnDevice: 'This class is not on this device yet. Sync when online.',
     back: 'Back to home',
     fileProblem: {

@@ -2,6 +2,7 @@
 export const vi = {
   app: { name: 'Điểm Danh', tagline: 'Điểm danh học viên — Trung tâm Chính trị' },
   common: {
+    staffOnly: 'Chỉ cán bộ trung tâm dùng được màn hình này.',
     loading: 'Đang tải…',
     online: 'Có mạng',
     offline: 'Không có mạng',
@@ -238,7 +239,6 @@ export const vi = {
     excel: 'Tải tệp Excel',
     csv: 'Tải tệp CSV',
     print: 'In báo cáo',
-    staffOnly: 'Chỉ cán bộ trung tâm xem được báo cáo.',
   },
   admin: {
     title: 'Các lớp năm {{year}}',
@@ -441,7 +441,6 @@ export const vi = {
     templateHint: 'Tệp mẫu có một dòng ví dụ: hãy xoá dòng đó trước khi nhập.',
     pick: 'Chọn tệp danh sách',
     reading: 'Đang đọc tệp…',
-    notAdmin: 'Chỉ cán bộ trung tâm được nhập danh sách học viên.',
     notOnDevice: 'Lớp này chưa có trên thiết bị. Hãy đồng bộ khi có mạng.',
     back: 'Về trang chính',
     fileProblem: {

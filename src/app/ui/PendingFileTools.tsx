@@ -6,6 +6,7 @@ import { useDb } from '../db/DbProvider.tsx';
 import { usePendingCount } from '../db/outbox.ts';
 import { ApiRequestError } from '../sync/http.ts';
 import { exportPending, importPending } from '../sync/pending-file.ts';
+import { saveFile } from './save-file.ts';
 
 export function PendingFileTools() {
   const { t } = useTranslation();
@@ -15,12 +16,7 @@ export function PendingFileTools() {
 
   async function save() {
     const { file, name } = await exportPending(db);
-    const url = URL.createObjectURL(new Blob([JSON.stringify(file)], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    link.click();
-    URL.revokeObjectURL(url);
+    saveFile(new Blob([JSON.stringify(file)], { type: 'application/json' }), name);
     setMessage(t('pendingFile.saved', { count: file.mutations.length }));
   }
 

@@ -9,7 +9,7 @@ function StaffOnly({ session, children }: { session: StoredSession; children: Re
   if (session.me.user.role === 'admin') return children;
   return (
     <AppShell session={session}>
-      <p>{t('reports.staffOnly')}</p>
+      <p>{t('common.staffOnly')}</p>
     </AppShell>
   );
 }

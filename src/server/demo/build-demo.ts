@@ -1,6 +1,8 @@
 // Builds the demo centre as plain records (no database): the Kon Rẫy centre's 2021 year as its report tells it
 // (shared/seeds/001: 12 classes, 522 learner places, 196 equivalence dossiers), plus two classes running around `today` so every role has
 // live data. Pure: for a given `today` everything but the ids is the same on every build (a seeded generator).
+
+import { addDays, daysFrom, weekdayOnOrAfter, weekdaysFrom, yearOf } from '../../domain/calendar.ts';
 import { IsoDate } from '../../domain/common.ts';
 import {
   type AttendanceMark,
@@ -19,7 +21,6 @@ import {
   type User,
 } from '../../domain/entities.ts';
 import { markId, newId } from '../../domain/ids.ts';
-import { addDays, daysFrom, weekdayOnOrAfter, weekdaysFrom, yearOf } from './calendar.ts';
 import { createPeopleFactory, type PeopleFactory } from './demo-people.ts';
 import {
   CENTRE_INFO,

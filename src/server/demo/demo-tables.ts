@@ -1,8 +1,9 @@
 // The demo centre as data: the class kinds and classes of the Kon Rẫy 2021 report (shared/seeds/001), the yearly
 // plans, the communes, who attends which kind of class, and the session topics. build-demo.ts turns these into
 // records; nothing here is random.
+
+import { addDays } from '../../domain/calendar.ts';
 import type { Centre, ClassCategory, PartyStatus } from '../../domain/entities.ts';
-import { addDays } from './calendar.ts';
 
 export const CENTRE_INFO = {
   name: 'Trung tâm Chính trị huyện Kon Rẫy',

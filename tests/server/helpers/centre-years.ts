@@ -2,6 +2,7 @@
 // plan items, classes, learners, enrolments, sessions and marks as a device's outbox would (in order, in batches
 // within the push limits), so a test can describe a seed's year in a few lines and read the report back.
 import type { FastifyInstance } from 'fastify';
+import { addDays, weekdaysFrom, yearOf } from '../../../src/domain/calendar.ts';
 import { type ClassCategory, DEFAULT_CENTRE_SETTINGS, type User } from '../../../src/domain/entities.ts';
 import { markId, newId } from '../../../src/domain/ids.ts';
 import type { ReportSummary } from '../../../src/domain/reports.ts';
@@ -9,7 +10,6 @@ import { splitFullName } from '../../../src/domain/vietnamese-text.ts';
 import { hashPassword } from '../../../src/server/auth/passwords.ts';
 import type { Db } from '../../../src/server/db/database.ts';
 import { insertCentre, insertRecords } from '../../../src/server/db/records.ts';
-import { addDays, weekdaysFrom, yearOf } from '../../../src/server/demo/calendar.ts';
 import { encodeHlc, type HlcState, tick } from '../../../src/sync/hlc.ts';
 import { PROTOCOL_VERSION, PUSH_MAX_MUTATIONS, type WireMutation } from '../../../src/sync/protocol.ts';
 import { bearer, login } from './app.ts';

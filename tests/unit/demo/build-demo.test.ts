@@ -1,11 +1,11 @@
 // The demo centre reproduces the Kon Rẫy 2021 report (shared/seeds/001) and is internally consistent: valid records,
 // marks keyed and scoped as the sync expects, distinct views per role, and the same content on every build.
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../../src/domain/calendar.ts';
 import { type EntityName, entitySchemas } from '../../../src/domain/entities.ts';
 import { equivalenceFigures, equivalenceSentence } from '../../../src/domain/equivalence.ts';
 import { markId } from '../../../src/domain/ids.ts';
 import { buildDemoCentre, DEMO_ACCOUNTS, type DemoData } from '../../../src/server/demo/build-demo.ts';
-import { addDays } from '../../../src/server/demo/calendar.ts';
 import { SEED_001_EQUIVALENCE, SEED_001_KINDS } from '../../fixtures/seed-001.ts';
 
 const TODAY = '2026-11-25';

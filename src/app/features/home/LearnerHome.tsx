@@ -1,6 +1,7 @@
 // A learner's home: their schedule (next session first) and their attendance in each class against its threshold.
 import { useTranslation } from 'react-i18next';
 import { classStanding, learnerAttendance } from '../../../domain/attendance.ts';
+import { addDays } from '../../../domain/calendar.ts';
 import { checkInCode } from '../../../domain/check-in-code.ts';
 import type { AttendanceMark, Centre, Class, Session } from '../../../domain/entities.ts';
 import { compareSessions } from '../../../domain/sessions.ts';
@@ -8,12 +9,6 @@ import { useLearnerRecord } from '../../db/hooks.ts';
 import { formatPercent, localToday } from '../../i18n/format.ts';
 import { QrCode } from '../checkin/QrCode.tsx';
 import { SessionList } from './SessionList.tsx';
-
-function dayBefore(isoDate: string): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
 
 export function LearnerHome({ learnerId, centre }: { learnerId: string | null; centre: Centre }) {
   const { t, i18n } = useTranslation();
@@ -36,7 +31,7 @@ export function LearnerHome({ learnerId, centre }: { learnerId: string | null; c
       learnerIds: [learnerId ?? ''],
       threshold: cls.threshold,
       excusedCounts: centre.settings.excusedCounts,
-      today: rollTakenToday ? today : dayBefore(today),
+      today: rollTakenToday ? today : addDays(today, -1),
     });
     if (!standing || standing.totalPeriods === standing.heldPeriods) return '';
     if (standing.cannotReach) return t('learner.cannotReach');

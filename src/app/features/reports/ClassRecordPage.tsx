@@ -8,7 +8,8 @@ import type { StoredSession } from '../../db/device-state.ts';
 import { useClassRecord } from '../../db/office-hooks.ts';
 import { formatDate, formatPercent, localToday } from '../../i18n/format.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
-import { type Row, saveFile, xlsxFile } from './table-files.ts';
+import { saveFile } from '../../ui/save-file.ts';
+import { type Row, xlsxFile } from './table-files.ts';
 
 const VERDICTS: Standing[] = ['eligible', 'belowThreshold', 'cannotReach', 'notYet'];
 

@@ -10,13 +10,14 @@ import { reportParagraph } from '../../../domain/report-paragraph.ts';
 import { type KindFigures, type ReportPeriod, summaryReport } from '../../../domain/reports.ts';
 import type { StoredSession } from '../../db/device-state.ts';
 import { useClassYears } from '../../db/hooks.ts';
-import { useReportData } from '../../db/office-hooks.ts';
+import { useDossiers, useReportData } from '../../db/office-hooks.ts';
 import { formatDate, formatNumber, formatPercent, localToday } from '../../i18n/format.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
 import { CategoryOptions } from '../../ui/CategoryOptions.tsx';
 import { staffScreen } from '../../ui/StaffOnly.tsx';
+import { saveFile } from '../../ui/save-file.ts';
 import { FIGURE_KEYS, figure, reportRows, type TableWords } from './report-table.ts';
-import { csvFile, saveFile, xlsxFile } from './table-files.ts';
+import { csvFile, xlsxFile } from './table-files.ts';
 
 /** Excel column widths, in characters: label or number, kind, system, classes, places. */
 const REPORT_WIDTHS = [40, 50, 18, 10, 14];
@@ -37,6 +38,7 @@ function ReportsPageScreen({ session }: { session: StoredSession }) {
   const to = Math.max(toYear ?? from, from);
   const period = useMemo(() => wholeYears(from, to), [from, to]);
   const data = useReportData(session.me.centre.id, period);
+  const dossiers = useDossiers();
 
   const summary = useMemo(
     () =>
@@ -51,7 +53,7 @@ function ReportsPageScreen({ session }: { session: StoredSession }) {
   if (years === undefined || !summary) return <AppShell session={session}>{t('common.loading')}</AppShell>;
 
   // Recognition of equivalent training belongs to no class system: counted with the whole centre only.
-  const equivalence = system || !data ? undefined : equivalenceFigures(data.dossiers, period);
+  const equivalence = system || !dossiers ? undefined : equivalenceFigures(dossiers, period);
   const paragraph = reportParagraph(summary, equivalence);
   const number = (n: number) => formatNumber(n, i18n.language);
   const percent = (ratio: number) => formatPercent(ratio, i18n.language);

@@ -28,13 +28,3 @@ export async function csvFile(rows: Row[], percent: (ratio: number) => string): 
   );
   return new Blob([`\uFEFF${text}`], { type: 'text/csv;charset=utf-8' });
 }
-
-/** Hands a file to the browser's downloads. */
-export function saveFile(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}

@@ -10,7 +10,8 @@ import type { StoredSession } from '../../db/device-state.ts';
 import { useClassRoster } from '../../db/hooks.ts';
 import { localToday } from '../../i18n/format.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
-import { saveFile } from '../reports/table-files.ts';
+import { staffScreen } from '../../ui/StaffOnly.tsx';
+import { saveFile } from '../../ui/save-file.ts';
 import { importRoster } from './import-roster.ts';
 import { RosterPreviewTable } from './RosterPreviewTable.tsx';
 import { type FileRead, readRosterFile } from './read-roster-file.ts';
@@ -19,14 +20,14 @@ import { buildRosterTemplate, TEMPLATE_FILE_NAME } from './roster-template.ts';
 const ACCEPTED =
   '.xlsx,.csv,.xls,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';
 
-export function RosterImportPage({ session }: { session: StoredSession }) {
+export const RosterImportPage = staffScreen(RosterImportScreen);
+
+function RosterImportScreen({ session }: { session: StoredSession }) {
   const { t } = useTranslation();
   const { classId = '' } = useParams();
   const roster = useClassRoster(classId);
   const body =
-    session.me.user.role !== 'admin' ? (
-      <p>{t('rosterImport.notAdmin')}</p>
-    ) : roster === undefined ? (
+    roster === undefined ? (
       <p>{t('common.loading')}</p>
     ) : roster === null ? (
       <p>{t('rosterImport.notOnDevice')}</p>

@@ -1,4 +1,5 @@
-// Calendar arithmetic on YYYY-MM-DD dates (days as the user means them, no time zone), for the demo schedules.
+// Calendar arithmetic on YYYY-MM-DD dates (days as the user means them, no time zone): schedules, the demo, the
+// learner's allowance of absences.
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -9,8 +10,11 @@ export const addDays = (date: string, days: number): string => fromUtc(toUtc(dat
 
 export const yearOf = (date: string): number => Number(date.slice(0, 4));
 
+/** 0 for Sunday … 6 for Saturday. */
+export const dayOfWeek = (date: string): number => new Date(toUtc(date)).getUTCDay();
+
 export const isWeekend = (date: string): boolean => {
-  const day = new Date(toUtc(date)).getUTCDay();
+  const day = dayOfWeek(date);
   return day === 0 || day === 6;
 };
 

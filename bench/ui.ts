@@ -156,14 +156,20 @@ async function armOpenProbe(rows: number): Promise<void> {
 
 // The tap probe runs as plain JavaScript text: tsx would wrap its inner named functions in a `__name` helper that
 // does not exist in the page.
+// A tap is timed from its release, when the page receives the pointerup (a click fires on release): Playwright sends
+// the press and the release as two protocol commands, and the 10–30 ms between them at 4× are the harness's, not the
+// app's (CDP stamps all three events with the press's timeStamp, so event.timeStamp would count them). The page is
+// quiet before each tap (SETTLE_MS), so no app work waits ahead of the release.
 const TAP_PROBE = `({ learnerId, label, committedMark }) => {
   const button = Array.from(document.querySelectorAll('.roll-row[data-learner="' + learnerId + '"] button')).find(
     (b) => b.textContent === label,
   );
   if (!button) throw new Error('no "' + label + '" button for ' + learnerId);
+  let released = null;
+  window.addEventListener('pointerup', () => { released = performance.now(); }, { capture: true, once: true });
   window.__probe = new Promise((resolve) => {
-    button.addEventListener('click', (event) => {
-      const started = event.timeStamp;
+    button.addEventListener('click', () => {
+      const started = released;
       const at = { committed: null, painted: null };
       const settle = () => {
         if (at.committed !== null && at.painted !== null)
@@ -195,7 +201,7 @@ const TAP_PROBE = `({ learnerId, label, committedMark }) => {
 }`;
 
 /**
- * Arms the probe: from a click on this status button until both its write has committed (the app's User Timing mark,
+ * Arms the probe: from the release of a tap on this status button until both its write has committed (the app's User Timing mark,
  * made once the IndexedDB transaction completed) and the button shows as pressed in a painted frame.
  */
 async function armTapProbe(learnerId: string, label: string): Promise<void> {

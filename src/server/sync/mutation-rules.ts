@@ -24,12 +24,14 @@ export const REFERENCES: Record<string, { entity: EntityName; table: ReferenceTa
   instructorId: { entity: 'users', table: users },
 };
 
+const REFERENCE_FIELDS = Object.entries(REFERENCES).map(([field, { entity }]) => ({ field, entity }));
+
 /** Every (entity, id) a record points at, `instructorIds` included. */
 export function referencesOf(
   record: Record<string, unknown>,
 ): { field: string; entity: EntityName; id: string }[] {
   const refs: { field: string; entity: EntityName; id: string }[] = [];
-  for (const [field, { entity }] of Object.entries(REFERENCES)) {
+  for (const { field, entity } of REFERENCE_FIELDS) {
     const id = record[field];
     if (typeof id === 'string') refs.push({ field, entity, id });
   }
@@ -49,13 +51,21 @@ export class Rejection extends Error {
   }
 }
 
+/** Per entity, the fields a mutation may carry: the schema's, less those the server sets. */
+const WRITABLE_FIELDS = Object.fromEntries(
+  Object.entries(entitySchemas).map(([entity, schema]) => [
+    entity,
+    new Set(Object.keys(schema.shape).filter((f) => !(SERVER_FIELDS as readonly string[]).includes(f))),
+  ]),
+) as Record<EntityName, Set<string>>;
+
 /** Checks what can be checked without the database and returns the fields to merge. */
 export function checkMutation(user: AuthUser, m: Mutation): Record<string, unknown> {
   if (POLICY[user.role][m.entity].write === 'none') throw new Rejection('forbidden');
   if (m.entity === 'centres' && m.recordId !== user.centreId) throw new Rejection('forbidden');
-  const allowed = new Set(Object.keys(entitySchemas[m.entity].shape));
+  const writable = WRITABLE_FIELDS[m.entity];
   for (const field of Object.keys(m.fields)) {
-    if (!allowed.has(field) || (SERVER_FIELDS as readonly string[]).includes(field)) {
+    if (!writable.has(field)) {
       throw new Rejection('invalid', `${field}: not a writable field`);
     }
   }

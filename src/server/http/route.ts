@@ -1,9 +1,11 @@
-// Declares an API route once: its zod schemas validate the request, the optional auth check runs first, and the
-// same declaration feeds the OpenAPI description served at /api/docs.
+// Declares an API route once: the auth check runs first, then the policy table's answer for the access the route
+// declares (the one place a REST route is authorised by kind), then its zod schemas validate the request; the same
+// declaration feeds the OpenAPI description served at /api/docs. Which rows a user reaches is scope.ts's business.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { type Access, allows } from '../../domain/permissions.ts';
 import type { AuthUser } from '../auth/authenticate.ts';
-import { ApiError } from './api-error.ts';
+import { ApiError, forbidden } from './api-error.ts';
 import { parseInput, requestLanguage } from './messages.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -24,6 +26,8 @@ export interface RouteDef<B, Q, P, A extends boolean> {
   tag: string;
   /** Requires a signed-in device (Bearer token). */
   auth: A;
+  /** What the signed-in user must hold in the policy table (src/domain/permissions.ts); refused with 403 otherwise. */
+  allow?: Access | readonly Access[];
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
   params?: z.ZodType<P>;
@@ -40,6 +44,7 @@ export interface RouteDoc {
   summary: string;
   tag: string;
   auth: boolean;
+  allow?: Access | readonly Access[];
   body?: z.ZodType;
   query?: z.ZodType;
   params?: z.ZodType;
@@ -84,6 +89,7 @@ export function addRoute<B = undefined, Q = undefined, P = undefined, A extends 
     url: def.url,
     handler: async (req, reply) => {
       const user = def.auth ? await app.authenticate(req) : null;
+      if (def.allow && !(user && allows(user.role, def.allow))) throw forbidden();
       const params = parsePart(def.params, req.params, req, 'params');
       const query = parsePart(def.query, req.query, req, 'query');
       const body = parsePart(def.body, req.body, req, 'body');

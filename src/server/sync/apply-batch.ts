@@ -5,7 +5,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { EntityName } from '../../domain/entities.ts';
-import { POLICY } from '../../domain/permissions.ts';
+import { allows } from '../../domain/permissions.ts';
 import { clampHlc } from '../../sync/hlc.ts';
 import { mergeFields } from '../../sync/merge.ts';
 import type { Mutation } from '../../sync/protocol.ts';
@@ -77,7 +77,7 @@ async function idsInWriteScope(
   wanted: string[],
   records: Record<string, unknown>[],
 ): Promise<Set<string>> {
-  if (POLICY[ctx.user.role][entity].write === 'centre') {
+  if (allows(ctx.user.role, { entity, action: 'write', wholeCentre: true })) {
     const centreOf = (r: Record<string, unknown>) => (entity === 'centres' ? r.id : r.centreId);
     return new Set(records.filter((r) => centreOf(r) === ctx.user.centreId).map((r) => r.id as string));
   }

@@ -2,7 +2,7 @@
 // which fields, the merged record's validity, and the references it holds.
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type EntityName, entitySchemas } from '../../domain/entities.ts';
-import { POLICY } from '../../domain/permissions.ts';
+import { allows } from '../../domain/permissions.ts';
 import type { Mutation, RejectReason } from '../../sync/protocol.ts';
 import { SERVER_FIELDS } from '../../sync/protocol.ts';
 import type { AuthUser } from '../auth/authenticate.ts';
@@ -51,7 +51,7 @@ export class Rejection extends Error {
 
 /** Checks what can be checked without the database and returns the fields to merge. */
 export function checkMutation(user: AuthUser, m: Mutation): Record<string, unknown> {
-  if (POLICY[user.role][m.entity].write === 'none') throw new Rejection('forbidden');
+  if (!allows(user.role, { entity: m.entity, action: 'write' })) throw new Rejection('forbidden');
   if (m.entity === 'centres' && m.recordId !== user.centreId) throw new Rejection('forbidden');
   const allowed = new Set(Object.keys(entitySchemas[m.entity].shape));
   for (const field of Object.keys(m.fields)) {

@@ -12,7 +12,7 @@ import type { Mutation } from '../../sync/protocol.ts';
 import { visibleRows } from '../auth/scope.ts';
 import { writeVersioned } from '../db/bulk-write.ts';
 import { inIds } from '../db/in-ids.ts';
-import { toRecord, toRow } from '../db/records.ts';
+import { keptColumns, toRecord, toRow } from '../db/records.ts';
 import { changeLog, entityTables } from '../db/schema.ts';
 import {
   type Answer,
@@ -44,6 +44,8 @@ interface RecordState {
   /** The existing row was in the user's write scope. */
   inScope: boolean;
   current: Record<string, unknown> | undefined;
+  /** Server-only columns of the stored row, written back unchanged. */
+  kept: Record<string, unknown>;
   clocks: Record<string, string>;
   changed: boolean;
 }
@@ -106,6 +108,7 @@ async function loadStates(ctx: ApplyContext, mutations: Mutation[]): Promise<Map
         existed: true,
         inScope: inScope.has(row.id as string),
         current: toRecord(entity, row) as Record<string, unknown>,
+        kept: keptColumns(row),
         clocks: (row.clocks as Record<string, string>) ?? {},
         changed: false,
       });
@@ -158,7 +161,7 @@ function writePart(ctx: ApplyContext, touched: Map<string, RecordState>, logs: L
   const records = WRITE_ORDER.flatMap((entity) => {
     const rows = [...touched.values()]
       .filter((s) => s.entity === entity)
-      .map((s) => toRow(s.current!, place++, s.clocks));
+      .map((s) => ({ ...toRow(s.current!, place++, s.clocks), ...s.kept }));
     const table = entityTables[entity] as Table;
     return rows.length > 0 ? [{ table, rows, upsertOn: table.id }] : [];
   });
@@ -209,6 +212,7 @@ async function applyInMemoryThenWrite(ctx: ApplyContext, mutations: Mutation[]):
         existed: state?.existed ?? false,
         inScope: state?.inScope ?? false,
         current: record,
+        kept: state?.kept ?? {},
         clocks: merge.clocks,
         changed: true,
       };

@@ -75,6 +75,9 @@ export function mergedRecord(
   won: Record<string, unknown>,
   now: Date,
 ): Record<string, unknown> {
+  // An account needs a password, which never travels in a record: accounts are made through POST /api/users.
+  if (!current && entity === 'users')
+    throw new Rejection('invalid', 'users: created with a password by staff');
   const base = current ?? {
     id: recordId,
     deleted: false,

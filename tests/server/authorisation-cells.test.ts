@@ -306,10 +306,10 @@ describe.each(testDatabases)('authorisation cells on $name', (target) => {
                 role: 'learner',
                 username,
                 displayName: 'Học viên',
-                password: 'mat-khau-123',
+                password: 'tre-xanh-bon-mua',
                 learnerId: b.mine.learner.id,
               }
-            : { role: 'instructor', username, displayName: 'Giảng viên', password: 'mat-khau-123' },
+            : { role: 'instructor', username, displayName: 'Giảng viên', password: 'tre-xanh-bon-mua' },
       });
       expectStatus(res.statusCode, 201, 'POST /api/users');
       expect(await db().select().from(users).where(eq(users.username, username))).toHaveLength(

@@ -2,7 +2,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { NewPassword } from '../../domain/auth.ts';
+import { isGuessablePassword, NewPassword } from '../../domain/auth.ts';
 import { requiredText } from '../../domain/common.ts';
 import { Role, User } from '../../domain/entities.ts';
 import { newId } from '../../domain/ids.ts';
@@ -31,6 +31,12 @@ const CreateUser = z
 
 const IdParams = z.strictObject({ id: z.uuid() });
 
+function refuseGuessable(password: string, username: string): void {
+  if (isGuessablePassword(password, username)) {
+    throw new ApiError(400, 'weakPassword', { issues: [{ path: 'body.password', message: 'weakPassword' }] });
+  }
+}
+
 /** Managing accounts is writing the centre's users, all of them. */
 const MANAGE_ACCOUNTS: Access = { entity: 'users', action: 'write', wholeCentre: true };
 
@@ -56,6 +62,7 @@ export function registerUserRoutes(app: FastifyInstance, db: Db): void {
     response: User,
     status: 201,
     handler: async ({ user: admin, body }) => {
+      refuseGuessable(body.password, body.username);
       if (body.learnerId) {
         const [learner] = await db
           .select({ id: learners.id })
@@ -99,6 +106,7 @@ export function registerUserRoutes(app: FastifyInstance, db: Db): void {
     status: 204,
     handler: async ({ user: admin, params, body }) => {
       const target = await findManagedUser(admin, params.id);
+      refuseGuessable(body.password, target.username);
       const passwordHash = await hashPassword(body.password);
       await db.transaction(async (tx) => {
         await tx.update(users).set({ passwordHash }).where(eq(users.id, target.id));

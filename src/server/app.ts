@@ -8,6 +8,7 @@ import { PROTOCOL_VERSION } from '../sync/protocol.ts';
 import type { ServerConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import { ApiError } from './http/api-error.ts';
+import { loggableError } from './http/loggable-error.ts';
 import { errorMessage, requestLanguage } from './http/messages.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { sendAppShell, serveClient } from './http/static-client.ts';
@@ -25,6 +26,8 @@ export const APP_VERSION = '0.1.0';
 export interface AppDeps {
   database: Database;
   config: ServerConfig;
+  /** Where the log goes (standard output unless given): tests read it to prove that no secret is written. */
+  log?: { write(line: string): void };
 }
 
 const ROBOTS_TXT = 'User-agent: *\nDisallow: /api/\nAllow: /\n';
@@ -40,12 +43,15 @@ function toApiError(err: FastifyError | ApiError | Error): ApiError {
   return new ApiError(500, 'internal');
 }
 
-export async function createApp({ database, config }: AppDeps): Promise<FastifyInstance> {
+export async function createApp({ database, config, log }: AppDeps): Promise<FastifyInstance> {
   const { db } = database;
   const app = Fastify({
     // Fastify's default request serializer logs method, URL and address, never headers or bodies, so tokens and
-    // passwords stay out of the log.
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // passwords stay out of the log; errors are logged without the values a failed query was given.
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, serializers: { err: loggableError }, ...(log && { stream: log }) },
     trustProxy: config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
   });

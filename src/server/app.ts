@@ -30,6 +30,8 @@ export interface AppDeps {
   log?: { write(line: string): void };
 }
 
+const HSTS = 'max-age=31536000; includeSubDomains';
+
 const ROBOTS_TXT = 'User-agent: *\nDisallow: /api/\nAllow: /\n';
 
 function toApiError(err: FastifyError | ApiError | Error): ApiError {
@@ -52,7 +54,9 @@ export async function createApp({ database, config, log }: AppDeps): Promise<Fas
       config.logLevel === 'silent'
         ? false
         : { level: config.logLevel, serializers: { err: loggableError }, ...(log && { stream: log }) },
-    trustProxy: config.trustProxy,
+    // Behind a proxy, trust only the hop that talks to us (hop 0): the client address is the one that proxy added to
+    // X-Forwarded-For, not whatever a client wrote at its left (which would let it dodge the sign-in throttle).
+    trustProxy: config.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
     bodyLimit: 5 * 1024 * 1024,
   });
   app.decorate('routeDocs', []);
@@ -74,11 +78,16 @@ export async function createApp({ database, config, log }: AppDeps): Promise<Fas
         upgradeInsecureRequests: null,
       },
     },
-    // HSTS only means something over TLS; a deployment behind a TLS proxy sets TRUST_PROXY=true.
-    strictTransportSecurity: config.trustProxy ? { maxAge: 31536000, includeSubDomains: true } : false,
+    // Sent below, per request: HSTS only means something on an answer that came over TLS.
+    strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCompress, { threshold: 1024 });
+  // Over TLS (behind a TLS proxy with TRUST_PROXY=true, the proxy's X-Forwarded-Proto says so), browsers are told to
+  // use only HTTPS for a year.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.protocol === 'https') reply.header('strict-transport-security', HSTS);
+  });
 
   app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
     const apiError = toApiError(err);

@@ -126,6 +126,31 @@ describe.each(testDatabases)('bad input on $name', (target) => {
     expect(await fingerprint(t.database.db)).toEqual(before);
   });
 
+  it('a stray query parameter or body on a route that takes none is refused, not ignored', async () => {
+    const token = await login(t.app, a.users.learner.username);
+    const before = await fingerprint(t.database.db);
+    const stray = [
+      { method: 'GET' as const, url: '/api/classes?cursor=0' },
+      { method: 'GET' as const, url: '/api/me?x=%3Cscript%3E' },
+      { method: 'POST' as const, url: '/api/auth/logout', payload: { everywhere: true } },
+      { method: 'POST' as const, url: '/api/auth/logout', payload: null },
+    ];
+    for (const { method, url, payload } of stray) {
+      const res = await t.app.inject({
+        method,
+        url,
+        headers: { ...bearer(token), ...(payload !== undefined && { 'content-type': 'application/json' }) },
+        ...(payload !== undefined && { payload: JSON.stringify(payload) }),
+      });
+      expectClearRefusal(res, `${method} ${url} ${JSON.stringify(payload)}`);
+    }
+    // The device is still signed in: the logout with a body did nothing.
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(token) })).statusCode).toBe(
+      200,
+    );
+    expect(await fingerprint(t.database.db)).toEqual(before);
+  });
+
   it('validation messages name the field, in Vietnamese by default and in English on request', async () => {
     const payload = { role: 'instructor', username: 'gv.x', displayName: 'Tên', password: 'ngan' };
     const vi = await t.app.inject({

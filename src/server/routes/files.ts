@@ -28,6 +28,7 @@ export function registerFileRoutes(app: FastifyInstance, db: Db): void {
     tag: 'files',
     auth: true,
     allow: { entity: 'attachments', action: 'write' },
+    bytes: true,
     params: IdParams,
     status: 204,
     handler: async ({ user, params, req }) => {

@@ -2,14 +2,14 @@
 // as they like (no module-level state) and call them with `app.inject`.
 import fastifyCompress from '@fastify/compress';
 import fastifyHelmet from '@fastify/helmet';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import type { ApiErrorBody } from '../domain/errors.ts';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { PROTOCOL_VERSION } from '../sync/protocol.ts';
 import type { ServerConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import { ApiError } from './http/api-error.ts';
+import { sendError } from './http/error-reply.ts';
+import { refuseNulInJson } from './http/json-body.ts';
 import { loggableError } from './http/loggable-error.ts';
-import { errorMessage, requestLanguage } from './http/messages.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { sendAppShell, serveClient } from './http/static-client.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
@@ -34,17 +34,6 @@ const HSTS = 'max-age=31536000; includeSubDomains';
 
 const ROBOTS_TXT = 'User-agent: *\nDisallow: /api/\nAllow: /\n';
 
-function toApiError(err: FastifyError | ApiError | Error): ApiError {
-  if (err instanceof ApiError) return err;
-  const status = (err as FastifyError).statusCode ?? 500;
-  if (status === 413) return new ApiError(413, 'payloadTooLarge');
-  if (status === 415) return new ApiError(415, 'unsupportedMediaType');
-  if (status >= 400 && status < 500) {
-    return new ApiError(400, 'badRequest', { issues: [{ path: 'body', message: err.message }] });
-  }
-  return new ApiError(500, 'internal');
-}
-
 export async function createApp({ database, config, log }: AppDeps): Promise<FastifyInstance> {
   const { db } = database;
   const app = Fastify({
@@ -58,6 +47,8 @@ export async function createApp({ database, config, log }: AppDeps): Promise<Fas
     // X-Forwarded-For, not whatever a client wrote at its left (which would let it dodge the sign-in throttle).
     trustProxy: config.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
     bodyLimit: 5 * 1024 * 1024,
+    // A URL Fastify cannot decode is answered like any other error.
+    frameworkErrors: sendError,
   });
   app.decorate('routeDocs', []);
 
@@ -89,20 +80,8 @@ export async function createApp({ database, config, log }: AppDeps): Promise<Fas
     if (req.protocol === 'https') reply.header('strict-transport-security', HSTS);
   });
 
-  app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
-    const apiError = toApiError(err);
-    if (apiError.status >= 500) req.log.error({ err }, 'request failed');
-    const lang = requestLanguage(req.headers['accept-language']);
-    const { issues, retryAfterSeconds } = apiError.details;
-    if (retryAfterSeconds) reply.header('Retry-After', String(retryAfterSeconds));
-    const body: ApiErrorBody = {
-      error: apiError.code,
-      message: errorMessage(apiError.code, lang, { seconds: retryAfterSeconds ?? 0 }),
-      ...(issues && { issues }),
-      ...(retryAfterSeconds && { retryAfterSeconds }),
-    };
-    return reply.code(apiError.status).send(body);
-  });
+  app.setErrorHandler(sendError);
+  refuseNulInJson(app);
 
   registerAuthRoutes(app, db, config);
   registerRecordRoutes(app, db);

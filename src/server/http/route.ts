@@ -48,6 +48,7 @@ export interface RouteDoc {
   auth: boolean;
   allow?: Access | readonly Access[];
   body?: z.ZodType;
+  bytes?: true;
   query?: z.ZodType;
   params?: z.ZodType;
   response?: z.ZodType;

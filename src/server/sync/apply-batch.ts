@@ -199,9 +199,10 @@ async function applyInMemoryThenWrite(ctx: ApplyContext, mutations: Mutation[]):
       const before = state?.current;
       const record = mergedRecord(user, m.entity, m.recordId, before, merge.won, ctx.now);
       for (const ref of referencesOf(merge.won)) {
+        // Or written earlier in this batch (a walk-in learner before its enrolment). Merely loaded is not enough: the
+        // batch loads every record it names, another centre's included.
         const madeHere = states.get(ref.id);
-        const ok =
-          known.has(`${ref.entity}/${ref.id}`) || (madeHere?.entity === ref.entity && madeHere.current);
+        const ok = known.has(`${ref.entity}/${ref.id}`) || (madeHere?.entity === ref.entity && madeHere.changed);
         if (!ok) throw new Rejection('badReference', ref.field);
       }
       const changes: Record<string, [unknown, unknown]> = {};

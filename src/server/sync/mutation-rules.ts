@@ -7,6 +7,7 @@ import type { Mutation, RejectReason } from '../../sync/protocol.ts';
 import { SERVER_FIELDS } from '../../sync/protocol.ts';
 import type { AuthUser } from '../auth/authenticate.ts';
 import { classes, classTypes, learners, sessions, users } from '../db/schema.ts';
+import { isDataException, sqlState } from '../db/sql-state.ts';
 import { markId } from './derived-ids.ts';
 
 /** A device clock may run at most this far ahead of the server's; later stamps are pulled back (see hlc.ts). */
@@ -99,12 +100,14 @@ export function mergedRecord(
 export const isWalkInCreation = (user: AuthUser, entity: EntityName, existed: boolean) =>
   !existed && entity === 'learners' && user.role === 'instructor';
 
-/** PostgreSQL's own refusals that are the mutation's fault: a dangling reference, a broken uniqueness rule. */
+/**
+ * PostgreSQL's own refusals that are the mutation's fault: a dangling reference, a broken uniqueness rule, a value
+ * it cannot hold (class 22).
+ */
 export function asRejection(err: unknown): Rejection | null {
   if (err instanceof Rejection) return err;
-  const code =
-    (err as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
+  const code = sqlState(err);
   if (code === '23503') return new Rejection('badReference');
-  if (code === '23505' || code === '22P02' || code === '23502') return new Rejection('invalid', code);
+  if (code === '23505' || code === '23502' || isDataException(err)) return new Rejection('invalid', code);
   return null;
 }

@@ -3,28 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, login, startTestApp, type TestApp } from './helpers/app.ts';
 import { testDatabases } from './helpers/databases.ts';
 import { type CentreFixture, seedCentre } from './helpers/fixtures.ts';
+import { BAD_IDS, HOSTILE_BODIES } from './helpers/hostile-input.ts';
 import { fingerprint } from './helpers/snapshot.ts';
-
-const HOSTILE_BODIES: unknown[] = [
-  null,
-  [],
-  'chuỗi',
-  42,
-  { username: 123, password: true },
-  { username: 'a'.repeat(100_000), password: 'x' },
-  {
-    role: 'superadmin',
-    username: "x'; drop table users; --",
-    displayName: '<script>alert(1)</script>',
-    password: 'p',
-  },
-  { role: 'instructor', username: 'ok.name', displayName: '', password: 'short' },
-  { role: 'learner', username: 'hv.moi', displayName: 'Học viên', password: 'mat-khau-123' },
-  { unknownField: 1, __proto__: { admin: true } },
-  { password: { $gt: '' } },
-];
-
-const BAD_IDS = ['khong-phai-uuid', '1', "1' or '1'='1", '00000000-0000-0000-0000-00000000000g'];
 
 describe.each(testDatabases)('bad input on $name', (target) => {
   let t: TestApp;

@@ -202,7 +202,8 @@ async function applyInMemoryThenWrite(ctx: ApplyContext, mutations: Mutation[]):
         // Or written earlier in this batch (a walk-in learner before its enrolment). Merely loaded is not enough: the
         // batch loads every record it names, another centre's included.
         const madeHere = states.get(ref.id);
-        const ok = known.has(`${ref.entity}/${ref.id}`) || (madeHere?.entity === ref.entity && madeHere.changed);
+        const ok =
+          known.has(`${ref.entity}/${ref.id}`) || (madeHere?.entity === ref.entity && madeHere.changed);
         if (!ok) throw new Rejection('badReference', ref.field);
       }
       const changes: Record<string, [unknown, unknown]> = {};

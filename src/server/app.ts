@@ -80,6 +80,17 @@ export async function createApp({ database, config, log }: AppDeps): Promise<Fas
     if (req.protocol === 'https') reply.header('strict-transport-security', HSTS);
   });
 
+  // Shutting down (SIGTERM): an answer to a request still in flight closes its connection, so the server stops once
+  // they are done instead of waiting out a client's keep-alive (Fastify only does this for requests arriving later).
+  let draining = false;
+  app.addHook('preClose', async () => {
+    draining = true;
+  });
+  app.addHook('onSend', (_req, reply, payload, done) => {
+    if (draining) reply.header('connection', 'close');
+    done(null, payload);
+  });
+
   app.setErrorHandler(sendError);
   refuseNulInJson(app);
 
@@ -90,7 +101,7 @@ export async function createApp({ database, config, log }: AppDeps): Promise<Fas
   registerFileRoutes(app, db);
   registerReportRoutes(app, db);
   registerPullRoute(app, db);
-  registerPushRoute(app, db);
+  registerPushRoute(app, db, config.pauseInPushMs);
   registerImportRoute(app, db);
 
   app.get('/api/health', async () => ({

@@ -1,11 +1,16 @@
 // Builds the PWA into dist/: React, and a generated service worker that precaches the app shell (never the API:
 // the device database is the cache). Updates wait for the user's consent (registerType 'prompt').
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
   build: { target: 'es2022', outDir: 'dist', emptyOutDir: true },
+  // zod configured for the app's strict CSP before any schema is built (see src/app/zod.ts).
+  resolve: {
+    alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('src/app/zod.ts', import.meta.url)) }],
+  },
   server: {
     proxy: { '/api': process.env.API_URL ?? 'http://127.0.0.1:8080' },
   },

@@ -8,6 +8,8 @@ export const ErrorCodes = {
   forbidden: 'forbidden',
   notFound: 'notFound',
   conflict: 'conflict',
+  /** A new password among the first guesses, of too few characters, or containing the username (see isGuessablePassword). */
+  weakPassword: 'weakPassword',
   payloadTooLarge: 'payloadTooLarge',
   unsupportedMediaType: 'unsupportedMediaType',
   /** The app is older than the server's sync protocol: update it (its pending changes are kept). */

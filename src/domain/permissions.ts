@@ -63,4 +63,20 @@ export const POLICY: Record<Role, Record<EntityName, Grant>> = {
   },
 };
 
-export const canRead = (role: Role, entity: EntityName): boolean => POLICY[role][entity].read !== 'none';
+/**
+ * What a request needs from the table: to read or write a record kind at all, or, for figures over the whole centre
+ * (reports, account management), to reach every record of that kind in the centre.
+ */
+export interface Access {
+  entity: EntityName;
+  action: keyof Grant;
+  wholeCentre?: boolean;
+}
+
+/** Whether `role` holds every access listed: the one kind-level question the server asks of the table. */
+export function allows(role: Role, needs: Access | readonly Access[]): boolean {
+  return ([] as Access[]).concat(needs).every(({ entity, action, wholeCentre }) => {
+    const scope = POLICY[role][entity][action];
+    return wholeCentre ? scope === 'centre' : scope !== 'none';
+  });
+}

@@ -2,13 +2,14 @@
 // as they like (no module-level state) and call them with `app.inject`.
 import fastifyCompress from '@fastify/compress';
 import fastifyHelmet from '@fastify/helmet';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import type { ApiErrorBody } from '../domain/errors.ts';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { PROTOCOL_VERSION } from '../sync/protocol.ts';
 import type { ServerConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import { ApiError } from './http/api-error.ts';
-import { errorMessage, requestLanguage } from './http/messages.ts';
+import { sendError } from './http/error-reply.ts';
+import { refuseNulInJson } from './http/json-body.ts';
+import { loggableError } from './http/loggable-error.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { sendAppShell, serveClient } from './http/static-client.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
@@ -25,29 +26,29 @@ export const APP_VERSION = '0.1.0';
 export interface AppDeps {
   database: Database;
   config: ServerConfig;
+  /** Where the log goes (standard output unless given): tests read it to prove that no secret is written. */
+  log?: { write(line: string): void };
 }
+
+const HSTS = 'max-age=31536000; includeSubDomains';
 
 const ROBOTS_TXT = 'User-agent: *\nDisallow: /api/\nAllow: /\n';
 
-function toApiError(err: FastifyError | ApiError | Error): ApiError {
-  if (err instanceof ApiError) return err;
-  const status = (err as FastifyError).statusCode ?? 500;
-  if (status === 413) return new ApiError(413, 'payloadTooLarge');
-  if (status === 415) return new ApiError(415, 'unsupportedMediaType');
-  if (status >= 400 && status < 500) {
-    return new ApiError(400, 'badRequest', { issues: [{ path: 'body', message: err.message }] });
-  }
-  return new ApiError(500, 'internal');
-}
-
-export async function createApp({ database, config }: AppDeps): Promise<FastifyInstance> {
+export async function createApp({ database, config, log }: AppDeps): Promise<FastifyInstance> {
   const { db } = database;
   const app = Fastify({
     // Fastify's default request serializer logs method, URL and address, never headers or bodies, so tokens and
-    // passwords stay out of the log.
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    // passwords stay out of the log; errors are logged without the values a failed query was given.
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, serializers: { err: loggableError }, ...(log && { stream: log }) },
+    // Behind a proxy, trust only the hop that talks to us (hop 0): the client address is the one that proxy added to
+    // X-Forwarded-For, not whatever a client wrote at its left (which would let it dodge the sign-in throttle).
+    trustProxy: config.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
     bodyLimit: 5 * 1024 * 1024,
+    // A URL Fastify cannot decode is answered like any other error.
+    frameworkErrors: sendError,
   });
   app.decorate('routeDocs', []);
 
@@ -68,26 +69,30 @@ export async function createApp({ database, config }: AppDeps): Promise<FastifyI
         upgradeInsecureRequests: null,
       },
     },
-    // HSTS only means something over TLS; a deployment behind a TLS proxy sets TRUST_PROXY=true.
-    strictTransportSecurity: config.trustProxy ? { maxAge: 31536000, includeSubDomains: true } : false,
+    // Sent below, per request: HSTS only means something on an answer that came over TLS.
+    strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCompress, { threshold: 1024 });
-
-  app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
-    const apiError = toApiError(err);
-    if (apiError.status >= 500) req.log.error({ err }, 'request failed');
-    const lang = requestLanguage(req.headers['accept-language']);
-    const { issues, retryAfterSeconds } = apiError.details;
-    if (retryAfterSeconds) reply.header('Retry-After', String(retryAfterSeconds));
-    const body: ApiErrorBody = {
-      error: apiError.code,
-      message: errorMessage(apiError.code, lang, { seconds: retryAfterSeconds ?? 0 }),
-      ...(issues && { issues }),
-      ...(retryAfterSeconds && { retryAfterSeconds }),
-    };
-    return reply.code(apiError.status).send(body);
+  // Over TLS (behind a TLS proxy with TRUST_PROXY=true, the proxy's X-Forwarded-Proto says so), browsers are told to
+  // use only HTTPS for a year.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.protocol === 'https') reply.header('strict-transport-security', HSTS);
   });
+
+  // Shutting down (SIGTERM): an answer to a request still in flight closes its connection, so the server stops once
+  // they are done instead of waiting out a client's keep-alive (Fastify only does this for requests arriving later).
+  let draining = false;
+  app.addHook('preClose', async () => {
+    draining = true;
+  });
+  app.addHook('onSend', (_req, reply, payload, done) => {
+    if (draining) reply.header('connection', 'close');
+    done(null, payload);
+  });
+
+  app.setErrorHandler(sendError);
+  refuseNulInJson(app);
 
   registerAuthRoutes(app, db, config);
   registerRecordRoutes(app, db);
@@ -96,7 +101,7 @@ export async function createApp({ database, config }: AppDeps): Promise<FastifyI
   registerFileRoutes(app, db);
   registerReportRoutes(app, db);
   registerPullRoute(app, db);
-  registerPushRoute(app, db);
+  registerPushRoute(app, db, config.pauseInPushMs);
   registerImportRoute(app, db);
 
   app.get('/api/health', async () => ({

@@ -17,6 +17,11 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set behind a TLS-terminating proxy so HSTS is sent and client addresses come from X-Forwarded-For. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /**
+   * Tests only (tests/server/crash.test.ts): a push waits this long inside its transaction, its rows written and its
+   * cursor not yet, so a test can kill or stop the process at that moment. 0 (the default) in any real deployment.
+   */
+  TEST_PAUSE_IN_PUSH_MS: z.coerce.number().int().min(0).max(600_000).default(0),
 });
 
 export interface ServerConfig {
@@ -31,6 +36,8 @@ export interface ServerConfig {
   /** The built client (dist/); absent in API-only tests. */
   clientDir: string | undefined;
   login: { maxFailures: number; windowSeconds: number };
+  /** See TEST_PAUSE_IN_PUSH_MS: 0 except in the crash test. */
+  pauseInPushMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, rootDir: string): ServerConfig {
@@ -52,6 +59,7 @@ export function readConfig(env: NodeJS.ProcessEnv, rootDir: string): ServerConfi
     trustProxy: e.TRUST_PROXY === 'true',
     clientDir: path.resolve(rootDir, 'dist'),
     login: defaultLoginLimits,
+    pauseInPushMs: e.TEST_PAUSE_IN_PUSH_MS,
   };
 }
 
@@ -70,6 +78,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     trustProxy: false,
     clientDir: undefined,
     login: defaultLoginLimits,
+    pauseInPushMs: 0,
     ...overrides,
   };
 }

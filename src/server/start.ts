@@ -38,8 +38,10 @@ setInterval(purge, 24 * 60 * 60 * 1000).unref();
 
 const app = await createApp({ database, config });
 await app.listen({ port: config.port, host: config.host });
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port; // PORT=0: the one the system chose
 console.log(
-  `Điểm Danh is running on http://localhost:${config.port} (database: ${database.kind === 'pglite' ? config.dataDir : 'PostgreSQL'})`,
+  `Điểm Danh is running on http://localhost:${port} (database: ${database.kind === 'pglite' ? config.dataDir : 'PostgreSQL'})`,
 );
 
 // Graceful shutdown: stop accepting, let in-flight requests finish, then close the database.

@@ -190,13 +190,42 @@ describe.each(testDatabases)('accounts on $name', (target) => {
     expect(res.json().error).toBe('sessionRevoked');
   });
 
+  it('refuses a guessable new password, on creation and on reset, in the request language', async () => {
+    const adminToken = await login(t.app, a.users.admin.username);
+    const create = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: bearer(adminToken),
+      payload: { role: 'instructor', username: 'gv.hoa', displayName: 'Hoà', password: 'GV.Hoa-2026' },
+    });
+    expect(create.statusCode).toBe(400);
+    expect(create.json()).toMatchObject({
+      error: 'weakPassword',
+      message: expect.stringContaining('Mật khẩu quá dễ đoán'),
+      issues: [{ path: 'body.password' }],
+    });
+    for (const password of ['12345678', 'aaaaaaaaa', 'Mat Khau 123']) {
+      const reset = await t.app.inject({
+        method: 'PUT',
+        url: `/api/users/${a.users.learner.id}/password`,
+        headers: { ...bearer(adminToken), 'accept-language': 'en' },
+        payload: { password },
+      });
+      expect(reset.statusCode, password).toBe(400);
+      expect(reset.json().message).toContain('too easy to guess');
+    }
+    const stored = await t.database.db.select().from(users).where(eq(users.username, 'gv.hoa'));
+    expect(stored).toHaveLength(0);
+    await login(t.app, a.users.learner.username); // the old password still works
+  });
+
   it('an admin creates an instructor account that can sign in; duplicates are refused', async () => {
     const adminToken = await login(t.app, a.users.admin.username);
     const payload = {
       role: 'instructor',
       username: 'gv.moi',
       displayName: 'Lê Văn Mới',
-      password: 'mat-khau-gv-moi',
+      password: 'song-hong-1975',
     };
     const res = await t.app.inject({
       method: 'POST',
@@ -207,7 +236,7 @@ describe.each(testDatabases)('accounts on $name', (target) => {
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ role: 'instructor', username: 'gv.moi', centreId: a.centreId });
     expect(res.body).not.toContain('scrypt');
-    await login(t.app, 'gv.moi', 'mat-khau-gv-moi');
+    await login(t.app, 'gv.moi', 'song-hong-1975');
     const again = await t.app.inject({
       method: 'POST',
       url: '/api/users',

@@ -183,7 +183,7 @@ describe.each(testDatabases)('authorisation on $name', (target) => {
           role: 'instructor',
           username: `moi.${role}`,
           displayName: 'Giảng viên mới',
-          password: 'mat-khau-123',
+          password: 'tre-xanh-bon-mua',
         },
       });
       expect(res.statusCode).toBe(isAdmin ? 201 : 403);
@@ -220,7 +220,7 @@ describe.each(testDatabases)('authorisation on $name', (target) => {
           role: 'learner',
           username: `hv.x.${role}`,
           displayName: 'Học viên',
-          password: 'mat-khau-123',
+          password: 'tre-xanh-bon-mua',
           learnerId: b.mine.learner.id,
         },
       });

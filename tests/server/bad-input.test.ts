@@ -3,28 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, login, startTestApp, type TestApp } from './helpers/app.ts';
 import { testDatabases } from './helpers/databases.ts';
 import { type CentreFixture, seedCentre } from './helpers/fixtures.ts';
+import { BAD_IDS, HOSTILE_BODIES } from './helpers/hostile-input.ts';
 import { fingerprint } from './helpers/snapshot.ts';
-
-const HOSTILE_BODIES: unknown[] = [
-  null,
-  [],
-  'chuỗi',
-  42,
-  { username: 123, password: true },
-  { username: 'a'.repeat(100_000), password: 'x' },
-  {
-    role: 'superadmin',
-    username: "x'; drop table users; --",
-    displayName: '<script>alert(1)</script>',
-    password: 'p',
-  },
-  { role: 'instructor', username: 'ok.name', displayName: '', password: 'short' },
-  { role: 'learner', username: 'hv.moi', displayName: 'Học viên', password: 'mat-khau-123' },
-  { unknownField: 1, __proto__: { admin: true } },
-  { password: { $gt: '' } },
-];
-
-const BAD_IDS = ['khong-phai-uuid', '1', "1' or '1'='1", '00000000-0000-0000-0000-00000000000g'];
 
 describe.each(testDatabases)('bad input on $name', (target) => {
   let t: TestApp;
@@ -123,6 +103,31 @@ describe.each(testDatabases)('bad input on $name', (target) => {
       });
       expectClearRefusal(res, q);
     }
+    expect(await fingerprint(t.database.db)).toEqual(before);
+  });
+
+  it('a stray query parameter or body on a route that takes none is refused, not ignored', async () => {
+    const token = await login(t.app, a.users.learner.username);
+    const before = await fingerprint(t.database.db);
+    const stray = [
+      { method: 'GET' as const, url: '/api/classes?cursor=0' },
+      { method: 'GET' as const, url: '/api/me?x=%3Cscript%3E' },
+      { method: 'POST' as const, url: '/api/auth/logout', payload: { everywhere: true } },
+      { method: 'POST' as const, url: '/api/auth/logout', payload: null },
+    ];
+    for (const { method, url, payload } of stray) {
+      const res = await t.app.inject({
+        method,
+        url,
+        headers: { ...bearer(token), ...(payload !== undefined && { 'content-type': 'application/json' }) },
+        ...(payload !== undefined && { payload: JSON.stringify(payload) }),
+      });
+      expectClearRefusal(res, `${method} ${url} ${JSON.stringify(payload)}`);
+    }
+    // The device is still signed in: the logout with a body did nothing.
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(token) })).statusCode).toBe(
+      200,
+    );
     expect(await fingerprint(t.database.db)).toEqual(before);
   });
 

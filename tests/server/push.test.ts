@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { markId, mutationId, newId } from '../../src/domain/ids.ts';
-import { changeLog, dossiers, marks } from '../../src/server/db/schema.ts';
+import { attachments, changeLog, dossiers, marks } from '../../src/server/db/schema.ts';
 import { encodeHlc } from '../../src/sync/hlc.ts';
 import { type Mutation, PROTOCOL_VERSION } from '../../src/sync/protocol.ts';
 import { bearer, login, startTestApp, type TestApp } from './helpers/app.ts';
@@ -303,6 +303,29 @@ describe.each(testDatabases)('push on $name', (target) => {
       d2.mutation('sessions', a.mine.session.id, { classId: b.mine.class.id }),
     ]);
     expect(res2.json().results[0]).toMatchObject({ outcome: 'rejected', reason: 'badReference' });
+  });
+
+  it('[AUTH1] naming another centre’s record in the same batch does not make it a valid reference', async () => {
+    // Found by fuzz.test.ts: the batch loads every record it names, and a loaded record passed for one made here.
+    const d = device();
+    const photo = newId();
+    const res = await push(admin, d.id, [
+      d.mutation('attachments', photo, {
+        sessionId: b.mine.session.id,
+        kind: 'signInSheet',
+        mime: 'image/jpeg',
+        size: 3,
+        takenBy: a.users.admin.id,
+        takenAt: new Date().toISOString(),
+        deleted: false,
+      }),
+      d.mutation('sessions', b.mine.session.id, { topic: 'của trung tâm khác' }),
+    ]);
+    expect(res.json().results).toEqual([
+      { seq: 1, outcome: 'rejected', reason: 'badReference', detail: 'sessionId' },
+      { seq: 2, outcome: 'rejected', reason: 'forbidden' },
+    ]);
+    expect(await t.database.db.select().from(attachments).where(eq(attachments.id, photo))).toEqual([]);
   });
 
   it('[PUSH5] an app older than the protocol is told to update, and nothing is applied', async () => {

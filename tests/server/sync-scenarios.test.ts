@@ -192,6 +192,65 @@ describe('sync scenarios', () => {
     expect(await logged()).toBe(1);
   });
 
+  it('[PUSH7] a lost phone cut off by staff keeps its changes: its exported file is imported by staff, once', async () => {
+    const lost = await phone(a.users.instructor.username);
+    await lost.sync();
+    await editMark(lost, a.mine.mark, { status: 'absent', note: 'Vắng không phép' });
+    const staff = await signInOnServer(app, a.users.admin.username, PASSWORD);
+    const revoked = await app.inject({
+      method: 'POST',
+      url: `/api/users/${a.users.instructor.id}/revoke-devices`,
+      headers: { authorization: `Bearer ${staff.token}` },
+    });
+    expect(revoked.json().revoked).toBeGreaterThanOrEqual(1);
+
+    // The phone can no longer sync, and nothing of its outbox is lost; it can still save it to a file.
+    expect((await lost.sync())?.failure).toBe('signedOut');
+    expect(await lost.db.outbox.count()).toBe(1);
+    const { file } = await exportPending(lost.db);
+    const phoneToken = ((await lost.db.meta.get('session'))!.value as LoginResponse).token;
+    const payload = {
+      protocolVersion: file.protocolVersion,
+      deviceId: file.deviceId,
+      mutations: file.mutations,
+    };
+    const byPhone = await app.inject({
+      method: 'POST',
+      url: '/api/sync/import',
+      headers: { authorization: `Bearer ${phoneToken}` },
+      payload,
+    });
+    expect(byPhone.statusCode).toBe(401);
+    expect((await serverMark(a.mine.mark.id))?.status).toBe('present');
+
+    const imported = await app.inject({
+      method: 'POST',
+      url: '/api/sync/import',
+      headers: { authorization: `Bearer ${staff.token}` },
+      payload,
+    });
+    expect(imported.json().results).toEqual([{ seq: 1, outcome: 'applied' }]);
+    expect(await serverMark(a.mine.mark.id)).toMatchObject({ status: 'absent', note: 'Vắng không phép' });
+    const logged = await database.db
+      .select()
+      .from(changeLog)
+      .where(eq(changeLog.mutationId, mutationId(file.deviceId, 1)));
+    expect(logged).toEqual([
+      expect.objectContaining({ outcome: 'applied', deviceId: file.deviceId, userId: a.users.admin.id }),
+    ]);
+
+    // The phone is found and signed in again: its change is recognised, not applied a second time.
+    await lost.adoptSession(await signInOnServer(app, a.users.instructor.username, PASSWORD));
+    expect(await lost.sync()).toBeNull();
+    expect(await lost.db.outbox.count()).toBe(0);
+    expect(
+      await database.db
+        .select()
+        .from(changeLog)
+        .where(eq(changeLog.mutationId, mutationId(file.deviceId, 1))),
+    ).toHaveLength(1);
+  });
+
   it('an expired or revoked token keeps the pending changes; after signing in again they go up', async () => {
     const d = await phone(a.users.instructor.username);
     await d.sync();

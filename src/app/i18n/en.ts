@@ -295,6 +295,8 @@ export const en: Messages = {
     forbidden: 'You are not allowed to do this.',
     notFound: 'Not found.',
     conflict: 'This already exists.',
+    weakPassword:
+      'This password is too easy to guess: avoid common passwords, too few different characters, or the username.',
     payloadTooLarge: 'The data is too large.',
     unsupportedMediaType: 'This data format is not supported.',
     clientTooOld: 'This version of the app is too old. Reload it; unsent changes stay on this device.',

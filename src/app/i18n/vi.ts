@@ -288,6 +288,8 @@ export const vi = {
     forbidden: 'Bạn không có quyền thực hiện thao tác này.',
     notFound: 'Không tìm thấy.',
     conflict: 'Dữ liệu đã tồn tại.',
+    weakPassword:
+      'Mật khẩu quá dễ đoán: không dùng mật khẩu phổ biến, quá ít ký tự khác nhau hay có chứa tên đăng nhập.',
     payloadTooLarge: 'Dữ liệu quá lớn.',
     unsupportedMediaType: 'Định dạng dữ liệu không được hỗ trợ.',
     clientTooOld:

@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { NewPassword } from '../../domain/auth.ts';
+import { isGuessablePassword, NewPassword } from '../../domain/auth.ts';
 import { CentreLevel, DEFAULT_CENTRE_SETTINGS, User } from '../../domain/entities.ts';
 import { newId } from '../../domain/ids.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -52,8 +52,11 @@ async function readPassword(): Promise<string> {
 }
 
 const password = NewPassword.safeParse(await readPassword());
-if (!password.success) {
-  console.error('The password must have at least 8 characters.');
+if (!password.success || isGuessablePassword(password.data, args.username)) {
+  console.error(
+    'Mật khẩu cần ít nhất 8 ký tự, không phổ biến, không chứa tên đăng nhập. / ' +
+      'The password needs at least 8 characters, not a common one, not containing the username.',
+  );
   process.exit(2);
 }
 

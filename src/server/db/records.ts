@@ -17,6 +17,13 @@ export function toRecord<E extends EntityName>(_entity: E, row: Record<string, u
   return record as EntityRecord<E>;
 }
 
+/**
+ * Server-only columns of a stored row that a synced write keeps as they are: the write upserts the whole row, and
+ * the password hash is never part of a record.
+ */
+export const keptColumns = (row: Record<string, unknown>): Record<string, unknown> =>
+  'passwordHash' in row ? { passwordHash: row.passwordHash } : {};
+
 const TIMESTAMP_FIELDS = new Set(['updatedAt', 'markedAt', 'takenAt']);
 
 /** A domain record as a table row, with its version (and, for synced writes, the fields' HLC stamps). */

@@ -25,6 +25,10 @@ const MESSAGES: Record<ErrorCode, Record<Language, string>> = {
   forbidden: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
   notFound: { vi: 'Không tìm thấy.', en: 'Not found.' },
   conflict: { vi: 'Dữ liệu đã tồn tại.', en: 'This already exists.' },
+  weakPassword: {
+    vi: 'Mật khẩu quá dễ đoán: không dùng mật khẩu phổ biến, quá ít ký tự khác nhau hay có chứa tên đăng nhập.',
+    en: 'This password is too easy to guess: avoid common passwords, too few different characters, or the username.',
+  },
   payloadTooLarge: { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' },
   unsupportedMediaType: {
     vi: 'Định dạng dữ liệu không được hỗ trợ.',

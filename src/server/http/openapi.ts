@@ -46,6 +46,8 @@ export function buildOpenApi(routes: RouteDoc[], version: string) {
       summary: r.summary,
       tags: [r.tag],
       ...(r.auth && { security: [{ bearer: [] }] }),
+      // What the caller must hold in the policy table (src/domain/permissions.ts), for API clients to read.
+      ...(r.allow && { 'x-requires': ([] as unknown[]).concat(r.allow) }),
       parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
       ...(r.body && {
         requestBody: {

@@ -1,9 +1,11 @@
-// Declares an API route once: its zod schemas validate the request, the optional auth check runs first, and the
-// same declaration feeds the OpenAPI description served at /api/docs.
+// Declares an API route once: the auth check runs first, then the policy table's answer for the access the route
+// declares (the one place a REST route is authorised by kind), then its zod schemas validate the request; the same
+// declaration feeds the OpenAPI description served at /api/docs. Which rows a user reaches is scope.ts's business.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { type Access, allows } from '../../domain/permissions.ts';
 import type { AuthUser } from '../auth/authenticate.ts';
-import { ApiError } from './api-error.ts';
+import { ApiError, forbidden } from './api-error.ts';
 import { parseInput, requestLanguage } from './messages.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -24,7 +26,11 @@ export interface RouteDef<B, Q, P, A extends boolean> {
   tag: string;
   /** Requires a signed-in device (Bearer token). */
   auth: A;
+  /** What the signed-in user must hold in the policy table (src/domain/permissions.ts); refused with 403 otherwise. */
+  allow?: Access | readonly Access[];
   body?: z.ZodType<B>;
+  /** The body is a file's bytes (parsed by a content-type parser of its own), which the handler checks. */
+  bytes?: true;
   query?: z.ZodType<Q>;
   params?: z.ZodType<P>;
   /** Documents the success body. */
@@ -40,7 +46,9 @@ export interface RouteDoc {
   summary: string;
   tag: string;
   auth: boolean;
+  allow?: Access | readonly Access[];
   body?: z.ZodType;
+  bytes?: true;
   query?: z.ZodType;
   params?: z.ZodType;
   response?: z.ZodType;
@@ -54,6 +62,9 @@ declare module 'fastify' {
   }
 }
 
+/** What a route without a query or body schema accepts: nothing, so a stray parameter or body is refused, not ignored. */
+const Nothing = z.strictObject({});
+
 function parsePart<T>(
   schema: z.ZodType<T> | undefined,
   input: unknown,
@@ -61,7 +72,7 @@ function parsePart<T>(
   where: string,
 ): T {
   if (!schema) return undefined as T;
-  const result = parseInput(schema, input ?? {}, requestLanguage(req.headers['accept-language']));
+  const result = parseInput(schema, input, requestLanguage(req.headers['accept-language']));
   if (!result.success) {
     throw new ApiError(400, 'badRequest', {
       issues: result.error.issues.map((i) => ({
@@ -84,9 +95,12 @@ export function addRoute<B = undefined, Q = undefined, P = undefined, A extends 
     url: def.url,
     handler: async (req, reply) => {
       const user = def.auth ? await app.authenticate(req) : null;
+      if (def.allow && !(user && allows(user.role, def.allow))) throw forbidden();
       const params = parsePart(def.params, req.params, req, 'params');
+      if (!def.query) parsePart(Nothing, req.query, req, 'query');
       const query = parsePart(def.query, req.query, req, 'query');
-      const body = parsePart(def.body, req.body, req, 'body');
+      if (!def.body && !def.bytes && req.body !== undefined) parsePart(Nothing, req.body, req, 'body');
+      const body = parsePart(def.body, req.body ?? {}, req, 'body');
       const result = await def.handler({ req, reply, body, query, params, user } as RouteContext<B, Q, P, A>);
       reply.code(status);
       return status === 204 ? reply.send() : result;

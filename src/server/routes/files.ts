@@ -5,11 +5,10 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AttachmentMime, MAX_ATTACHMENT_BYTES } from '../../domain/entities.ts';
-import { POLICY } from '../../domain/permissions.ts';
 import { visibleRows } from '../auth/scope.ts';
 import type { Db } from '../db/database.ts';
 import { attachments, files } from '../db/schema.ts';
-import { ApiError, forbidden, notFound } from '../http/api-error.ts';
+import { ApiError, notFound } from '../http/api-error.ts';
 import { addRoute } from '../http/route.ts';
 
 const IdParams = z.strictObject({ id: z.uuid() });
@@ -28,10 +27,11 @@ export function registerFileRoutes(app: FastifyInstance, db: Db): void {
       "Upload an attachment's bytes (its record must already be on the server); repeating it is harmless",
     tag: 'files',
     auth: true,
+    allow: { entity: 'attachments', action: 'write' },
+    bytes: true,
     params: IdParams,
     status: 204,
     handler: async ({ user, params, req }) => {
-      if (POLICY[user.role].attachments.write === 'none') throw forbidden();
       const body = req.body;
       if (!Buffer.isBuffer(body)) throw new ApiError(415, 'unsupportedMediaType');
       const [record] = await db
@@ -58,9 +58,9 @@ export function registerFileRoutes(app: FastifyInstance, db: Db): void {
     summary: "An attachment's bytes, for those who may read its record (404 until they are uploaded)",
     tag: 'files',
     auth: true,
+    allow: { entity: 'attachments', action: 'read' },
     params: IdParams,
     handler: async ({ user, params, reply }) => {
-      if (POLICY[user.role].attachments.read === 'none') throw forbidden();
       const [row] = await db
         .select({ mime: attachments.mime, bytes: files.bytes })
         .from(attachments)

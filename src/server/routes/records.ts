@@ -3,12 +3,11 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { type EntityName, entityNames, entitySchemas } from '../../domain/entities.ts';
-import { POLICY } from '../../domain/permissions.ts';
 import { visibleRows } from '../auth/scope.ts';
 import type { Db } from '../db/database.ts';
 import { toRecord } from '../db/records.ts';
 import { entityTables } from '../db/schema.ts';
-import { forbidden, notFound } from '../http/api-error.ts';
+import { notFound } from '../http/api-error.ts';
 import { addRoute } from '../http/route.ts';
 
 /** URL segment of each entity: `classTypes` → `class-types`. */
@@ -29,9 +28,9 @@ export function registerRecordRoutes(app: FastifyInstance, db: Db): void {
       summary: `The ${entity} records the signed-in user may see`,
       tag: 'records',
       auth: true,
+      allow: { entity, action: 'read' },
       response: z.array(schema),
       handler: async ({ user }) => {
-        if (POLICY[user.role][entity].read === 'none') throw forbidden();
         const rows = await db
           .select()
           .from(table)
@@ -48,10 +47,10 @@ export function registerRecordRoutes(app: FastifyInstance, db: Db): void {
       summary: `One ${entity} record`,
       tag: 'records',
       auth: true,
+      allow: { entity, action: 'read' },
       params: IdParams,
       response: schema,
       handler: async ({ user, params }) => {
-        if (POLICY[user.role][entity].read === 'none') throw forbidden();
         const [row] = await db
           .select()
           .from(table)

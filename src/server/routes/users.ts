@@ -2,17 +2,18 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { NewPassword } from '../../domain/auth.ts';
+import { isGuessablePassword, NewPassword } from '../../domain/auth.ts';
 import { requiredText } from '../../domain/common.ts';
 import { Role, User } from '../../domain/entities.ts';
 import { newId } from '../../domain/ids.ts';
+import type { Access } from '../../domain/permissions.ts';
 import type { AuthUser } from '../auth/authenticate.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { visibleRows } from '../auth/scope.ts';
 import type { Db } from '../db/database.ts';
 import { insertRecords } from '../db/records.ts';
 import { deviceSessions, learners, users } from '../db/schema.ts';
-import { ApiError, forbidden, notFound } from '../http/api-error.ts';
+import { ApiError, notFound } from '../http/api-error.ts';
 import { addRoute } from '../http/route.ts';
 
 const CreateUser = z
@@ -30,9 +31,14 @@ const CreateUser = z
 
 const IdParams = z.strictObject({ id: z.uuid() });
 
-function requireAdmin(user: AuthUser): void {
-  if (user.role !== 'admin') throw forbidden();
+function refuseGuessable(password: string, username: string): void {
+  if (isGuessablePassword(password, username)) {
+    throw new ApiError(400, 'weakPassword', { issues: [{ path: 'body.password', message: 'weakPassword' }] });
+  }
 }
+
+/** Managing accounts is writing the centre's users, all of them. */
+const MANAGE_ACCOUNTS: Access = { entity: 'users', action: 'write', wholeCentre: true };
 
 export function registerUserRoutes(app: FastifyInstance, db: Db): void {
   /** A user of the admin's own centre, or 404 (another centre's users are not revealed). */
@@ -51,11 +57,12 @@ export function registerUserRoutes(app: FastifyInstance, db: Db): void {
     summary: 'Create an instructor, learner or admin account in the centre (admin)',
     tag: 'users',
     auth: true,
+    allow: MANAGE_ACCOUNTS,
     body: CreateUser,
     response: User,
     status: 201,
     handler: async ({ user: admin, body }) => {
-      requireAdmin(admin);
+      refuseGuessable(body.password, body.username);
       if (body.learnerId) {
         const [learner] = await db
           .select({ id: learners.id })
@@ -93,12 +100,13 @@ export function registerUserRoutes(app: FastifyInstance, db: Db): void {
     summary: "Reset a user's password (admin); their devices are signed out",
     tag: 'users',
     auth: true,
+    allow: MANAGE_ACCOUNTS,
     params: IdParams,
     body: z.strictObject({ password: NewPassword }),
     status: 204,
     handler: async ({ user: admin, params, body }) => {
-      requireAdmin(admin);
       const target = await findManagedUser(admin, params.id);
+      refuseGuessable(body.password, target.username);
       const passwordHash = await hashPassword(body.password);
       await db.transaction(async (tx) => {
         await tx.update(users).set({ passwordHash }).where(eq(users.id, target.id));
@@ -117,10 +125,10 @@ export function registerUserRoutes(app: FastifyInstance, db: Db): void {
       "Sign out every device of a user (admin), e.g. a lost phone; the device's unsynced changes stay on it",
     tag: 'users',
     auth: true,
+    allow: MANAGE_ACCOUNTS,
     params: IdParams,
     response: z.object({ revoked: z.int() }),
     handler: async ({ user: admin, params }) => {
-      requireAdmin(admin);
       const target = await findManagedUser(admin, params.id);
       const revoked = await db
         .update(deviceSessions)

@@ -5,14 +5,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { EntityName } from '../../domain/entities.ts';
-import { POLICY } from '../../domain/permissions.ts';
+import { allows } from '../../domain/permissions.ts';
 import { clampHlc } from '../../sync/hlc.ts';
 import { mergeFields } from '../../sync/merge.ts';
 import type { Mutation } from '../../sync/protocol.ts';
 import { visibleRows } from '../auth/scope.ts';
 import { writeVersioned } from '../db/bulk-write.ts';
 import { inIds } from '../db/in-ids.ts';
-import { toRecord, toRow } from '../db/records.ts';
+import { keptColumns, toRecord, toRow } from '../db/records.ts';
 import { changeLog, entityTables } from '../db/schema.ts';
 import {
   type Answer,
@@ -44,6 +44,8 @@ interface RecordState {
   /** The existing row was in the user's write scope. */
   inScope: boolean;
   current: Record<string, unknown> | undefined;
+  /** Server-only columns of the stored row, written back unchanged. */
+  kept: Record<string, unknown>;
   clocks: Record<string, string>;
   changed: boolean;
 }
@@ -77,7 +79,7 @@ async function idsInWriteScope(
   wanted: string[],
   records: Record<string, unknown>[],
 ): Promise<Set<string>> {
-  if (POLICY[ctx.user.role][entity].write === 'centre') {
+  if (allows(ctx.user.role, { entity, action: 'write', wholeCentre: true })) {
     const centreOf = (r: Record<string, unknown>) => (entity === 'centres' ? r.id : r.centreId);
     return new Set(records.filter((r) => centreOf(r) === ctx.user.centreId).map((r) => r.id as string));
   }
@@ -106,6 +108,7 @@ async function loadStates(ctx: ApplyContext, mutations: Mutation[]): Promise<Map
         existed: true,
         inScope: inScope.has(row.id as string),
         current: toRecord(entity, row) as Record<string, unknown>,
+        kept: keptColumns(row),
         clocks: (row.clocks as Record<string, string>) ?? {},
         changed: false,
       });
@@ -158,7 +161,7 @@ function writePart(ctx: ApplyContext, touched: Map<string, RecordState>, logs: L
   const records = WRITE_ORDER.flatMap((entity) => {
     const rows = [...touched.values()]
       .filter((s) => s.entity === entity)
-      .map((s) => toRow(s.current!, place++, s.clocks));
+      .map((s) => ({ ...toRow(s.current!, place++, s.clocks), ...s.kept }));
     const table = entityTables[entity] as Table;
     return rows.length > 0 ? [{ table, rows, upsertOn: table.id }] : [];
   });
@@ -196,9 +199,11 @@ async function applyInMemoryThenWrite(ctx: ApplyContext, mutations: Mutation[]):
       const before = state?.current;
       const record = mergedRecord(user, m.entity, m.recordId, before, merge.won, ctx.now);
       for (const ref of referencesOf(merge.won)) {
+        // Or written earlier in this batch (a walk-in learner before its enrolment). Merely loaded is not enough: the
+        // batch loads every record it names, another centre's included.
         const madeHere = states.get(ref.id);
         const ok =
-          known.has(`${ref.entity}/${ref.id}`) || (madeHere?.entity === ref.entity && madeHere.current);
+          known.has(`${ref.entity}/${ref.id}`) || (madeHere?.entity === ref.entity && madeHere.changed);
         if (!ok) throw new Rejection('badReference', ref.field);
       }
       const changes: Record<string, [unknown, unknown]> = {};
@@ -209,6 +214,7 @@ async function applyInMemoryThenWrite(ctx: ApplyContext, mutations: Mutation[]):
         existed: state?.existed ?? false,
         inScope: state?.inScope ?? false,
         current: record,
+        kept: state?.kept ?? {},
         clocks: merge.clocks,
         changed: true,
       };

@@ -10,7 +10,7 @@ import type { AuthUser } from '../auth/authenticate.ts';
 import { visibleRows } from '../auth/scope.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { inIds } from '../db/in-ids.ts';
-import { allocateVersions, toRecord, toRow } from '../db/records.ts';
+import { allocateVersions, keptColumns, toRecord, toRow } from '../db/records.ts';
 import { changeLog, entityTables, users } from '../db/schema.ts';
 import {
   asRejection,
@@ -128,7 +128,7 @@ async function applyChecked(ctx: ApplyContext, m: Mutation): Promise<Answer> {
   await checkReferences(ctx, record);
 
   const version = await allocateVersions(ctx.tx, user.centreId, 1);
-  const row = toRow(record, version, merge.clocks);
+  const row = { ...toRow(record, version, merge.clocks), ...(existing && keptColumns(existing)) };
   await ctx.tx.insert(table).values(row).onConflictDoUpdate({ target: table.id, set: row });
   if (!isWalkInCreation(user, entity, Boolean(existing)) && !(await inWriteScope(ctx, entity, m.recordId))) {
     throw new Rejection('forbidden');

@@ -2,11 +2,12 @@
 // which fields, the merged record's validity, and the references it holds.
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type EntityName, entitySchemas } from '../../domain/entities.ts';
-import { POLICY } from '../../domain/permissions.ts';
+import { allows } from '../../domain/permissions.ts';
 import type { Mutation, RejectReason } from '../../sync/protocol.ts';
 import { SERVER_FIELDS } from '../../sync/protocol.ts';
 import type { AuthUser } from '../auth/authenticate.ts';
 import { classes, classTypes, learners, sessions, users } from '../db/schema.ts';
+import { isDataException, sqlState } from '../db/sql-state.ts';
 import { markId } from './derived-ids.ts';
 
 /** A device clock may run at most this far ahead of the server's; later stamps are pulled back (see hlc.ts). */
@@ -61,7 +62,7 @@ const WRITABLE_FIELDS = Object.fromEntries(
 
 /** Checks what can be checked without the database and returns the fields to merge. */
 export function checkMutation(user: AuthUser, m: Mutation): Record<string, unknown> {
-  if (POLICY[user.role][m.entity].write === 'none') throw new Rejection('forbidden');
+  if (!allows(user.role, { entity: m.entity, action: 'write' })) throw new Rejection('forbidden');
   if (m.entity === 'centres' && m.recordId !== user.centreId) throw new Rejection('forbidden');
   const writable = WRITABLE_FIELDS[m.entity];
   for (const field of Object.keys(m.fields)) {
@@ -85,6 +86,9 @@ export function mergedRecord(
   won: Record<string, unknown>,
   now: Date,
 ): Record<string, unknown> {
+  // An account needs a password, which never travels in a record: accounts are made through POST /api/users.
+  if (!current && entity === 'users')
+    throw new Rejection('invalid', 'users: created with a password by staff');
   const base = current ?? {
     id: recordId,
     deleted: false,
@@ -106,12 +110,14 @@ export function mergedRecord(
 export const isWalkInCreation = (user: AuthUser, entity: EntityName, existed: boolean) =>
   !existed && entity === 'learners' && user.role === 'instructor';
 
-/** PostgreSQL's own refusals that are the mutation's fault: a dangling reference, a broken uniqueness rule. */
+/**
+ * PostgreSQL's own refusals that are the mutation's fault: a dangling reference, a broken uniqueness rule, a value
+ * it cannot hold (class 22).
+ */
 export function asRejection(err: unknown): Rejection | null {
   if (err instanceof Rejection) return err;
-  const code =
-    (err as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
+  const code = sqlState(err);
   if (code === '23503') return new Rejection('badReference');
-  if (code === '23505' || code === '22P02' || code === '23502') return new Rejection('invalid', code);
+  if (code === '23505' || code === '23502' || isDataException(err)) return new Rejection('invalid', code);
   return null;
 }

@@ -2,7 +2,7 @@
 import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { type EntityName, entityNames } from '../../domain/entities.ts';
-import { canRead } from '../../domain/permissions.ts';
+import { allows } from '../../domain/permissions.ts';
 import { PROTOCOL_VERSION, PullQuery, PullResponse } from '../../sync/protocol.ts';
 import { visibleRows } from '../auth/scope.ts';
 import type { Db } from '../db/database.ts';
@@ -37,7 +37,7 @@ export function registerPullRoute(app: FastifyInstance, db: Db): void {
       // Versions are unique within a centre, so "the first `limit` rows after the cursor" across all tables is
       // well defined: find the version where the page ends (from the versions alone), then have each table build
       // its records up to there as JSON in the database.
-      const readable = entityNames.filter((entity) => canRead(user.role, entity));
+      const readable = entityNames.filter((entity) => allows(user.role, { entity, action: 'read' }));
       const after = (entity: EntityName) =>
         and(gt(entityTables[entity].version, query.cursor), visibleRows(db, user, entity));
       const versions = (

@@ -83,7 +83,8 @@ function acceptRequest(body: {
   return identify(body.deviceId, body.mutations);
 }
 
-export function registerPushRoute(app: FastifyInstance, db: Db): void {
+/** `pauseInPushMs`: the crash test's moment to kill or stop the process mid-push (config TEST_PAUSE_IN_PUSH_MS). */
+export function registerPushRoute(app: FastifyInstance, db: Db, pauseInPushMs = 0): void {
   addRoute(app, {
     method: 'POST',
     url: '/api/sync/push',
@@ -93,7 +94,7 @@ export function registerPushRoute(app: FastifyInstance, db: Db): void {
     auth: true,
     body: PushRequest,
     response: PushResponse,
-    handler: async ({ user, body }) => {
+    handler: async ({ user, body, req }) => {
       const mutations = acceptRequest(body);
       return db.transaction(async (tx) => {
         const now = new Date();
@@ -130,6 +131,13 @@ export function registerPushRoute(app: FastifyInstance, db: Db): void {
           })),
           ...(await answer({ db, tx, user, deviceId: body.deviceId, now }, accepted)),
         ];
+        if (pauseInPushMs > 0) {
+          req.log.warn(
+            { mutations: accepted.length },
+            'push paused inside its transaction (TEST_PAUSE_IN_PUSH_MS)',
+          );
+          await new Promise((resolve) => setTimeout(resolve, pauseInPushMs));
+        }
         if (last !== cursor.lastSeq) {
           await tx
             .update(deviceCursors)

@@ -1,6 +1,6 @@
 // Builds a fresh app on a fresh database for one test file, and signs users in through the real login route.
 import type { FastifyInstance } from 'fastify';
-import { createApp } from '../../../src/server/app.ts';
+import { type AppDeps, createApp } from '../../../src/server/app.ts';
 import { type ServerConfig, testConfig } from '../../../src/server/config.ts';
 import type { Database } from '../../../src/server/db/database.ts';
 import type { TestDatabase } from './databases.ts';
@@ -15,9 +15,10 @@ export interface TestApp {
 export async function startTestApp(
   target: TestDatabase,
   config: Partial<ServerConfig> = {},
+  log?: AppDeps['log'],
 ): Promise<TestApp> {
   const database = await target.open();
-  const app = await createApp({ database, config: testConfig(config) });
+  const app = await createApp({ database, config: testConfig(config), log });
   await app.ready();
   return {
     app,

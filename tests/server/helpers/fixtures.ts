@@ -5,9 +5,12 @@ import {
   type Attachment,
   type AttendanceMark,
   type Class,
+  type ClassType,
   DEFAULT_CENTRE_SETTINGS,
+  type Dossier,
   type Enrollment,
   type Learner,
+  type PlanItem,
   type Role,
   type Session,
   type User,
@@ -43,7 +46,12 @@ export interface CentreFixture {
   others: ClassBundle;
 }
 
-function classWith(centreId: string, classTypeId: string, code: string, instructorIds: string[]): Class {
+export function classWith(
+  centreId: string,
+  classTypeId: string,
+  code: string,
+  instructorIds: string[],
+): Class {
   return {
     ...base(centreId),
     code,
@@ -61,7 +69,7 @@ function classWith(centreId: string, classTypeId: string, code: string, instruct
   };
 }
 
-function learnerNamed(centreId: string, fullName: string): Learner {
+export function learnerNamed(centreId: string, fullName: string): Learner {
   const [familyName = '', ...rest] = fullName.split(' ');
   return {
     ...base(centreId),
@@ -78,56 +86,107 @@ function learnerNamed(centreId: string, fullName: string): Learner {
   };
 }
 
-function classBundle(centreId: string, cls: Class, learner: Learner, instructor: User): ClassBundle {
-  const session: Session = {
-    ...base(centreId),
-    classId: cls.id,
-    date: '2026-01-05',
-    partOfDay: 'morning',
-    periods: 5,
-    topic: 'Chuyên đề 1',
-    instructorId: instructor.id,
-    location: 'Hội trường',
-    cancelled: false,
-    replacesSessionId: null,
+export const sessionOf = (cls: Class, instructorId: string): Session => ({
+  ...base(cls.centreId),
+  classId: cls.id,
+  date: '2026-01-05',
+  partOfDay: 'morning',
+  periods: 5,
+  topic: 'Chuyên đề 1',
+  instructorId,
+  location: 'Hội trường',
+  cancelled: false,
+  replacesSessionId: null,
+});
+
+export const enrollmentOf = (cls: Class, learner: Learner): Enrollment => ({
+  ...base(cls.centreId),
+  classId: cls.id,
+  learnerId: learner.id,
+  status: 'enrolled',
+  walkIn: false,
+});
+
+export const markOf = (session: Session, learner: Learner, markedBy: string): AttendanceMark => ({
+  ...base(session.centreId),
+  id: markId(session.id, learner.id),
+  sessionId: session.id,
+  learnerId: learner.id,
+  status: 'present',
+  note: '',
+  markedBy,
+  markedAt: NOW,
+});
+
+export const attachmentOn = (session: Session, takenBy: string): Attachment => ({
+  ...base(session.centreId),
+  sessionId: session.id,
+  kind: 'signInSheet',
+  mime: 'image/jpeg',
+  size: 3,
+  takenBy,
+  takenAt: NOW,
+});
+
+export const classTypeIn = (centreId: string): ClassType => ({
+  ...base(centreId),
+  nameVi: 'Nhận thức về Đảng',
+  nameEn: 'Understanding the Party',
+  category: 'party',
+  defaultThreshold: 0.8,
+});
+
+export const planItemFor = (centreId: string, classTypeId: string): PlanItem => ({
+  ...base(centreId),
+  year: 2026,
+  classTypeId,
+  plannedClasses: 2,
+  plannedLearners: 80,
+});
+
+export const dossierOf = (learner: Learner): Dossier => ({
+  ...base(learner.centreId),
+  fullName: learner.fullName,
+  learnerId: learner.id,
+  unit: learner.unit,
+  level: 'elementary',
+  receivedDate: '2026-01-05',
+  decisionDate: null,
+  outcome: 'pending',
+  decisionRef: '',
+  note: '',
+});
+
+export const userIn = (
+  centreId: string,
+  role: Role,
+  username: string,
+  learnerId: string | null = null,
+): User => ({
+  ...base(centreId),
+  role,
+  username,
+  displayName: `${role} ${username}`,
+  learnerId,
+});
+
+function classBundle(cls: Class, learner: Learner, instructor: User): ClassBundle {
+  const session = sessionOf(cls, instructor.id);
+  return {
+    class: cls,
+    session,
+    enrollment: enrollmentOf(cls, learner),
+    learner,
+    mark: markOf(session, learner, instructor.id),
+    attachment: attachmentOn(session, instructor.id),
   };
-  const enrollment: Enrollment = {
-    ...base(centreId),
-    classId: cls.id,
-    learnerId: learner.id,
-    status: 'enrolled',
-    walkIn: false,
-  };
-  const mark: AttendanceMark = {
-    ...base(centreId),
-    id: markId(session.id, learner.id),
-    sessionId: session.id,
-    learnerId: learner.id,
-    status: 'present',
-    note: '',
-    markedBy: instructor.id,
-    markedAt: NOW,
-  };
-  const attachment: Attachment = {
-    ...base(centreId),
-    sessionId: session.id,
-    kind: 'signInSheet',
-    mime: 'image/jpeg',
-    size: 3,
-    takenBy: instructor.id,
-    takenAt: NOW,
-  };
-  return { class: cls, session, enrollment, learner, mark, attachment };
 }
 
 export async function seedCentre(db: Db, label: string): Promise<CentreFixture> {
   const centreId = newId();
   const user = (role: Role, username: string, learnerId: string | null = null): User => ({
-    ...base(centreId),
-    role,
-    username: `${username}.${label}`,
+    ...userIn(centreId, role, `${username}.${label}`, learnerId),
     displayName: `${role} ${label}`,
-    learnerId,
   });
   const learnerMine = learnerNamed(centreId, 'Nguyễn Thị Hoà');
   const learnerOther = learnerNamed(centreId, 'Trần Văn Đức');
@@ -137,17 +196,16 @@ export async function seedCentre(db: Db, label: string): Promise<CentreFixture> 
     otherInstructor: user('instructor', 'gv2'),
     learner: user('learner', 'hv', learnerMine.id),
   };
-  const classTypeId = newId();
-  const planItemId = newId();
-  const dossierId = newId();
+  const classType = classTypeIn(centreId);
+  const classTypeId = classType.id;
+  const planItem = planItemFor(centreId, classTypeId);
+  const dossier = dossierOf(learnerMine);
   const mine = classBundle(
-    centreId,
     classWith(centreId, classTypeId, `A1-${label}`, [users.instructor.id]),
     learnerMine,
     users.instructor,
   );
   const others = classBundle(
-    centreId,
     classWith(centreId, classTypeId, `A2-${label}`, [users.otherInstructor.id]),
     learnerOther,
     users.otherInstructor,
@@ -163,19 +221,8 @@ export async function seedCentre(db: Db, label: string): Promise<CentreFixture> 
       province: 'Kon Tum',
       settings: DEFAULT_CENTRE_SETTINGS,
     });
-    await insertRecords(tx, 'classTypes', centreId, [
-      {
-        ...base(centreId),
-        id: classTypeId,
-        nameVi: 'Nhận thức về Đảng',
-        nameEn: 'Understanding the Party',
-        category: 'party',
-        defaultThreshold: 0.8,
-      },
-    ]);
-    await insertRecords(tx, 'planItems', centreId, [
-      { ...base(centreId), id: planItemId, year: 2026, classTypeId, plannedClasses: 2, plannedLearners: 80 },
-    ]);
+    await insertRecords(tx, 'classTypes', centreId, [classType]);
+    await insertRecords(tx, 'planItems', centreId, [planItem]);
     await insertRecords(tx, 'learners', centreId, [learnerMine, learnerOther]);
     await insertRecords(tx, 'users', centreId, Object.values(users), () => ({ passwordHash }));
     await insertRecords(tx, 'classes', centreId, [mine.class, others.class]);
@@ -183,21 +230,7 @@ export async function seedCentre(db: Db, label: string): Promise<CentreFixture> 
     await insertRecords(tx, 'sessions', centreId, [mine.session, others.session]);
     await insertRecords(tx, 'marks', centreId, [mine.mark, others.mark]);
     await insertRecords(tx, 'attachments', centreId, [mine.attachment, others.attachment]);
-    await insertRecords(tx, 'dossiers', centreId, [
-      {
-        ...base(centreId),
-        id: dossierId,
-        fullName: learnerMine.fullName,
-        learnerId: learnerMine.id,
-        unit: learnerMine.unit,
-        level: 'elementary',
-        receivedDate: '2026-01-05',
-        decisionDate: null,
-        outcome: 'pending',
-        decisionRef: '',
-        note: '',
-      },
-    ]);
+    await insertRecords(tx, 'dossiers', centreId, [dossier]);
   });
-  return { centreId, users, classTypeId, planItemId, dossierId, mine, others };
+  return { centreId, users, classTypeId, planItemId: planItem.id, dossierId: dossier.id, mine, others };
 }

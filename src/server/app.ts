@@ -11,6 +11,7 @@ import { ApiError } from './http/api-error.ts';
 import { errorMessage, requestLanguage } from './http/messages.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { sendAppShell, serveClient } from './http/static-client.ts';
+import { registerAuditRoute } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerFileRoutes } from './routes/files.ts';
 import { registerHistoryRoutes } from './routes/history.ts';
@@ -93,6 +94,7 @@ export async function createApp({ database, config }: AppDeps): Promise<FastifyI
   registerRecordRoutes(app, db);
   registerUserRoutes(app, db);
   registerHistoryRoutes(app, db);
+  registerAuditRoute(app, db);
   registerFileRoutes(app, db);
   registerReportRoutes(app, db);
   registerPullRoute(app, db);

@@ -129,7 +129,10 @@ export function registerUserRoutes(app: FastifyInstance, db: Db): void {
         await logServerChange(tx, admin, {
           entity: 'users',
           recordId: target.id,
-          changes: { password: [SECRET_SET, SECRET_SET], signedInDevices: [signedIn, 0] },
+          changes: {
+            password: [SECRET_SET, SECRET_SET],
+            ...(signedIn > 0 && { signedInDevices: [signedIn, 0] }),
+          },
         });
       });
     },

@@ -40,18 +40,17 @@ export function registerPullRoute(app: FastifyInstance, db: Db): void {
       const readable = entityNames.filter((entity) => canRead(user.role, entity));
       const after = (entity: EntityName) =>
         and(gt(entityTables[entity].version, query.cursor), visibleRows(db, user, entity));
-      const versions = (
-        await Promise.all(
-          readable.map((entity) =>
-            db
-              .select({ version: entityTables[entity].version })
-              .from(entityTables[entity])
-              .where(after(entity))
-              .orderBy(asc(entityTables[entity].version))
-              .limit(query.limit + 1),
-          ),
-        )
-      )
+      const firstVersions = await Promise.all(
+        readable.map((entity) =>
+          db
+            .select({ version: entityTables[entity].version })
+            .from(entityTables[entity])
+            .where(after(entity))
+            .orderBy(asc(entityTables[entity].version))
+            .limit(query.limit + 1),
+        ),
+      );
+      const versions = firstVersions
         .flat()
         .map((r) => r.version)
         .sort((a, b) => a - b);
@@ -59,8 +58,12 @@ export function registerPullRoute(app: FastifyInstance, db: Db): void {
       const end = versions[Math.min(versions.length, query.limit) - 1];
       reply.type('application/json; charset=utf-8');
       if (end === undefined) return pageJson(query.cursor, false, []);
+      // Only tables with a change in this page are read again (a phone's pull after its own push: marks alone).
+      const changed = readable.filter(
+        (_, i) => (firstVersions[i]![0]?.version ?? Number.POSITIVE_INFINITY) <= end,
+      );
       const parts = await Promise.all(
-        readable.map(async (entity) => {
+        changed.map(async (entity) => {
           const table = entityTables[entity];
           const rows = await db.execute<{ records: string | null }>(
             sql`select json_agg(${recordJson(table)} order by ${table.version})::text as records

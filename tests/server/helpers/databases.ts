@@ -9,30 +9,44 @@ export interface TestDatabase {
   open(): Promise<Database>;
 }
 
-/**
- * Creates an empty database on the configured server and opens `connections` independent handles to it (as
- * separate server instances would); closing the first drops the database.
- */
-export async function openFreshPostgres(url: string, connections = 1): Promise<Database[]> {
-  const name = `dd_test_${randomBytes(6).toString('hex')}`;
+/** Creates an empty database on the configured server; `drop` removes it, closing whatever is still connected. */
+export async function createFreshPostgres(
+  url: string,
+  prefix = 'dd_test',
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const target = new URL(url);
   target.pathname = `/${name}`;
+  return {
+    url: target.toString(),
+    drop: async () => {
+      const dropper = new pg.Client({ connectionString: url });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+/**
+ * Creates an empty database on the configured server and opens `connections` independent handles to it (as
+ * separate server instances would); closing the first drops the database.
+ */
+export async function openFreshPostgres(url: string, connections = 1): Promise<Database[]> {
+  const fresh = await createFreshPostgres(url);
   const handles: Database[] = [];
-  for (let i = 0; i < connections; i++) handles.push(await openDatabase({ databaseUrl: target.toString() }));
+  for (let i = 0; i < connections; i++) handles.push(await openDatabase({ databaseUrl: fresh.url }));
   const [first, ...others] = handles as [Database, ...Database[]];
   return [
     {
       ...first,
       close: async () => {
         for (const h of [first, ...others]) await h.close();
-        const dropper = new pg.Client({ connectionString: url });
-        await dropper.connect();
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await dropper.end();
+        await fresh.drop();
       },
     },
     ...others.map((h) => ({ ...h, close: async () => {} })),

@@ -1,5 +1,5 @@
-// The real server for the load benchmark: `src/server/start.ts` (what `npm start` runs) in its own Node process on
-// loopback, so its memory and CPU are its own and can be read from /proc.
+// The real server for the load benchmark: the command of `npm start` (read from package.json, Node flags included)
+// in its own process on loopback, so its memory and CPU are its own and can be read from /proc.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -49,26 +49,32 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the server on `databaseUrl`; `nodeArgs` go to Node (e.g. `--cpu-prof`). */
+/** `npm start`'s command: `node <flags> <script>`. */
+function startCommand(): string[] {
+  const { scripts } = JSON.parse(readFileSync(`${rootDir}/package.json`, 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [command, ...args] = scripts.start.split(/\s+/);
+  if (command !== 'node') throw new Error(`npm start is expected to run node, not: ${scripts.start}`);
+  return args;
+}
+
+/** Starts the server on `databaseUrl`; `nodeArgs` go to Node too (e.g. `--cpu-prof`). */
 export async function startServer(databaseUrl: string, nodeArgs: string[] = []): Promise<RunningServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...nodeArgs, '--import', 'tsx', 'src/server/start.ts'],
-    {
-      cwd: rootDir,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        DEMO_DATA: 'off',
-        BUILD_CLIENT: 'never',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...startCommand()], {
+    cwd: rootDir,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DEMO_DATA: 'off',
+      BUILD_CLIENT: 'never',
+      LOG_LEVEL: 'warn',
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stderr?.on('data', (chunk) => {
     output += chunk;

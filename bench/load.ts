@@ -341,6 +341,34 @@ function printPhase(f: PhaseFigures): void {
   );
 }
 
+/**
+ * What a phone's periodic sync costs when nothing changed (the app pulls every minute while open): every device,
+ * all at once, pulls IDLE_PULLS times in a row after catching up.
+ */
+const IDLE_PULLS = 5;
+async function idlePulls(devices: Device[], serverPid: number, client: pg.Client): Promise<void> {
+  await Promise.all(devices.map((d) => d.pull(null)));
+  samples = [];
+  const cpuBefore = processFigures(serverPid)?.cpuMs ?? 0;
+  const dbBefore = await backendCpuMs(client);
+  const started = performance.now();
+  await Promise.all(
+    devices.map(async (d) => {
+      for (let i = 0; i < IDLE_PULLS; i++) await d.pull();
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const pulls = samples.length;
+  const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
+  const perPull = (ms: number) => `${(ms / pulls).toFixed(1)} ms`;
+  console.log(`\nIdle pulls: ${DEVICES} devices × ${IDLE_PULLS}, nothing new`);
+  console.log(
+    `  ${int(pulls)} pulls in ${seconds.toFixed(1)} s (${int(pulls / seconds)}/s); latency p50 ${percentile(sorted, 50).toFixed(0)} ms, ` +
+      `p99 ${percentile(sorted, 99).toFixed(0)} ms; CPU per pull: server ${perPull((processFigures(serverPid)?.cpuMs ?? 0) - cpuBefore)}, ` +
+      `PostgreSQL backends ${perPull((await backendCpuMs(client)) - dbBefore)}`,
+  );
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The run.
 
@@ -397,6 +425,7 @@ try {
     await runPhase(`Flat out: ${DEVICES} devices, no pauses`, devices, 1, false, server.pid, client),
   ];
   for (const f of phases) printPhase(f);
+  await idlePulls(devices, server.pid, client);
   console.log(
     `\nserver peak RSS over the whole run (VmHWM, sign-ins included): ${mib(processFigures(server.pid)?.peakRssBytes ?? 0)}`,
   );

@@ -203,6 +203,8 @@ export const en: Messages = {
   audit: {
     open: 'Change log',
     title: 'Change log',
+    ofClass: 'Change log of this class',
+    ofLearner: 'Change log of this learner',
     intro: 'Every change on the server: who made it, when, from which device, old value → new.',
     offline: 'A connection is needed to read the log: it is kept on the server.',
     filters: 'Filter the log',

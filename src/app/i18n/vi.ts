@@ -196,6 +196,8 @@ export const vi = {
   audit: {
     open: 'Nhật ký thay đổi',
     title: 'Nhật ký thay đổi',
+    ofClass: 'Nhật ký thay đổi của lớp',
+    ofLearner: 'Nhật ký thay đổi của học viên',
     intro: 'Mọi thay đổi trên máy chủ: ai làm, lúc nào, từ thiết bị nào, giá trị cũ → mới.',
     offline: 'Cần có mạng để xem nhật ký: nhật ký nằm trên máy chủ.',
     filters: 'Lọc nhật ký',

@@ -40,6 +40,9 @@ const LearnerHistoryPage = lazy(() =>
 const DossiersPage = lazy(() =>
   import('./features/dossiers/DossiersPage.tsx').then((m) => ({ default: m.DossiersPage })),
 );
+const AuditLogPage = lazy(() =>
+  import('./features/audit/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })),
+);
 const ReportsPage = lazy(() =>
   import('./features/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
 );
@@ -98,6 +101,7 @@ export function App() {
           path="/ho-so-tuong-duong"
           element={<SignedIn screen={(s) => <DossiersPage session={s} />} />}
         />
+        <Route path="/nhat-ky" element={<SignedIn screen={(s) => <AuditLogPage session={s} />} />} />
         <Route path="/bao-cao" element={<SignedIn screen={(s) => <ReportsPage session={s} />} />} />
         <Route
           path="/lop/:classId/diem-danh"

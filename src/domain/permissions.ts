@@ -1,6 +1,6 @@
 // Who may do what: one table of role × record kind × scope, read by the server (enforcement) and the app (what to
 // offer). A scope says which records of the centre a role reaches; anything outside the user's centre is never in scope.
-import type { EntityName, Role } from './entities.ts';
+import { type EntityName, entityNames, type Role } from './entities.ts';
 
 /**
  * - `centre`: every record of the user's centre.
@@ -72,6 +72,13 @@ export interface Access {
   action: keyof Grant;
   wholeCentre?: boolean;
 }
+
+/** Reading the change log, which holds every kind of the centre's records: whole-centre reads of all of them. */
+export const CHANGE_LOG_READER: readonly Access[] = entityNames.map((entity) => ({
+  entity,
+  action: 'read',
+  wholeCentre: true,
+}));
 
 /** Whether `role` holds every access listed: the one kind-level question the server asks of the table. */
 export function allows(role: Role, needs: Access | readonly Access[]): boolean {

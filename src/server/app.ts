@@ -12,6 +12,7 @@ import { refuseNulInJson } from './http/json-body.ts';
 import { loggableError } from './http/loggable-error.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { sendAppShell, serveClient } from './http/static-client.ts';
+import { registerAuditRoute } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerFileRoutes } from './routes/files.ts';
 import { registerHistoryRoutes } from './routes/history.ts';
@@ -98,6 +99,7 @@ export async function createApp({ database, config, log }: AppDeps): Promise<Fas
   registerRecordRoutes(app, db);
   registerUserRoutes(app, db);
   registerHistoryRoutes(app, db);
+  registerAuditRoute(app, db);
   registerFileRoutes(app, db);
   registerReportRoutes(app, db);
   registerPullRoute(app, db);

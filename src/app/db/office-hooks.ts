@@ -4,6 +4,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type {
   AttendanceMark,
+  Centre,
   Class,
   ClassType,
   Dossier,
@@ -141,4 +142,48 @@ export function useLearner(learnerId: string): Learner | null | undefined {
 export function useDossiers(): Dossier[] | undefined {
   const db = useDb();
   return useLiveQuery(() => db.dossiers.toArray(), [db]);
+}
+
+/** The centre's records an audit log names (deleted ones too: the log speaks of them), by id. */
+export interface CentreDirectory {
+  centre: Centre | undefined;
+  classes: Map<string, Class>;
+  sessions: Map<string, Session>;
+  learners: Map<string, Learner>;
+  enrollments: Enrollment[];
+  users: Map<string, User>;
+  classTypes: Map<string, ClassType>;
+  planItems: Map<string, PlanItem>;
+  dossiers: Map<string, Dossier>;
+}
+
+const byId = <T extends { id: string }>(records: T[]) => new Map(records.map((r) => [r.id, r]));
+
+export function useCentreDirectory(centreId: string): CentreDirectory | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const [centre, classes, sessions, learners, enrollments, users, classTypes, planItems, dossiers] =
+      await Promise.all([
+        db.centres.get(centreId),
+        db.classes.toArray(),
+        db.sessions.toArray(),
+        db.learners.toArray(),
+        db.enrollments.toArray(),
+        db.users.toArray(),
+        db.classTypes.toArray(),
+        db.planItems.toArray(),
+        db.dossiers.toArray(),
+      ]);
+    return {
+      centre,
+      classes: byId(classes),
+      sessions: byId(sessions),
+      learners: byId(learners),
+      enrollments,
+      users: byId(users),
+      classTypes: byId(classTypes),
+      planItems: byId(planItems),
+      dossiers: byId(dossiers),
+    };
+  }, [db, centreId]);
 }

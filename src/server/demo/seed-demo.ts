@@ -13,6 +13,12 @@ export async function isEmpty(db: Db): Promise<boolean> {
 
 export async function seedDemo(db: Db, today: string): Promise<DemoData> {
   const demo = buildDemoCentre({ today });
+  await insertDemo(db, demo);
+  return demo;
+}
+
+/** Writes a built demo centre (the load benchmark writes several, their user names made unique). */
+export async function insertDemo(db: Db, demo: DemoData): Promise<void> {
   const hashes = new Map(
     await Promise.all(demo.users.map(async (u) => [u.id, await hashPassword(u.password)] as const)),
   );
@@ -31,7 +37,6 @@ export async function seedDemo(db: Db, today: string): Promise<DemoData> {
     await insertRecords(tx, 'marks', centreId, demo.marks);
     await insertRecords(tx, 'dossiers', centreId, demo.dossiers);
   });
-  return demo;
 }
 
 /** Today as YYYY-MM-DD in Vietnam (UTC+7), where the centres are. */

@@ -8,6 +8,7 @@ import { AttachmentMime, MAX_ATTACHMENT_BYTES } from '../../domain/entities.ts';
 import { visibleRows } from '../auth/scope.ts';
 import type { Db } from '../db/database.ts';
 import { attachments, files } from '../db/schema.ts';
+import { logServerChange } from '../db/server-changes.ts';
 import { ApiError, notFound } from '../http/api-error.ts';
 import { addRoute } from '../http/route.ts';
 
@@ -44,10 +45,21 @@ export function registerFileRoutes(app: FastifyInstance, db: Db): void {
           issues: [{ path: 'body', message: 'type or size differs from the attachment record' }],
         });
       }
-      await db
-        .insert(files)
-        .values({ attachmentId: record.id, bytes: body, uploadedBy: user.id, uploadedAt: new Date() })
-        .onConflictDoNothing();
+      await db.transaction(async (tx) => {
+        const stored = await tx
+          .insert(files)
+          .values({ attachmentId: record.id, bytes: body, uploadedBy: user.id, uploadedAt: new Date() })
+          .onConflictDoNothing()
+          .returning({ id: files.attachmentId });
+        // A repeated upload changes nothing, so it is not a change to log.
+        if (stored.length > 0) {
+          await logServerChange(tx, user, {
+            entity: 'attachments',
+            recordId: record.id,
+            changes: { file: [null, body.length] },
+          });
+        }
+      });
       return null;
     },
   });

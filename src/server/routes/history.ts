@@ -3,9 +3,9 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { CHANGE_LOG_READER } from '../../domain/permissions.ts';
 import type { Db } from '../db/database.ts';
 import { changeLog, users } from '../db/schema.ts';
-import { forbidden } from '../http/api-error.ts';
 import { addRoute } from '../http/route.ts';
 
 const HistoryEntry = z.object({
@@ -56,10 +56,10 @@ export function registerHistoryRoutes(app: FastifyInstance, db: Db): void {
     summary: 'Every change the server received for one record, newest first (staff)',
     tag: 'audit',
     auth: true,
+    allow: CHANGE_LOG_READER,
     query: z.strictObject({ recordId: z.uuid() }),
     response: z.array(HistoryEntry),
     handler: async ({ user, query }) => {
-      if (user.role !== 'admin') throw forbidden();
       return entries(and(eq(changeLog.centreId, user.centreId), eq(changeLog.recordId, query.recordId)));
     },
   });
@@ -70,10 +70,10 @@ export function registerHistoryRoutes(app: FastifyInstance, db: Db): void {
     summary: 'Changes that lost, field by field, to a newer change of the same record, newest first (staff)',
     tag: 'audit',
     auth: true,
+    allow: CHANGE_LOG_READER,
     query: z.strictObject({ entity: z.string().max(40).optional() }),
     response: z.array(HistoryEntry),
     handler: async ({ user, query }) => {
-      if (user.role !== 'admin') throw forbidden();
       return entries(
         and(
           eq(changeLog.centreId, user.centreId),

@@ -2,6 +2,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { SECRET_SET } from '../../domain/audit.ts';
 import { isGuessablePassword, NewPassword } from '../../domain/auth.ts';
 import { requiredText } from '../../domain/common.ts';
 import { Role, User } from '../../domain/entities.ts';
@@ -10,9 +11,10 @@ import type { Access } from '../../domain/permissions.ts';
 import type { AuthUser } from '../auth/authenticate.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { visibleRows } from '../auth/scope.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, Tx } from '../db/database.ts';
 import { insertRecords } from '../db/records.ts';
 import { deviceSessions, learners, users } from '../db/schema.ts';
+import { logServerChange } from '../db/server-changes.ts';
 import { ApiError, notFound } from '../http/api-error.ts';
 import { addRoute } from '../http/route.ts';
 
@@ -39,6 +41,16 @@ function refuseGuessable(password: string, username: string): void {
 
 /** Managing accounts is writing the centre's users, all of them. */
 const MANAGE_ACCOUNTS: Access = { entity: 'users', action: 'write', wholeCentre: true };
+
+/** Signs out every device of a user; returns how many were signed in. */
+async function revokeAll(tx: Tx, userId: string): Promise<number> {
+  const revoked = await tx
+    .update(deviceSessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(deviceSessions.userId, userId), isNull(deviceSessions.revokedAt)))
+    .returning({ id: deviceSessions.id });
+  return revoked.length;
+}
 
 export function registerUserRoutes(app: FastifyInstance, db: Db): void {
   /** A user of the admin's own centre, or 404 (another centre's users are not revealed). */
@@ -87,9 +99,20 @@ export function registerUserRoutes(app: FastifyInstance, db: Db): void {
         learnerId: body.learnerId,
       };
       const passwordHash = await hashPassword(body.password);
-      await db.transaction((tx) =>
-        insertRecords(tx, 'users', admin.centreId, [record], () => ({ passwordHash })),
-      );
+      await db.transaction(async (tx) => {
+        await insertRecords(tx, 'users', admin.centreId, [record], () => ({ passwordHash }));
+        await logServerChange(tx, admin, {
+          entity: 'users',
+          recordId: record.id,
+          changes: {
+            role: [null, record.role],
+            username: [null, record.username],
+            displayName: [null, record.displayName],
+            learnerId: [null, record.learnerId],
+            password: [null, SECRET_SET],
+          },
+        });
+      });
       return record;
     },
   });
@@ -110,10 +133,15 @@ export function registerUserRoutes(app: FastifyInstance, db: Db): void {
       const passwordHash = await hashPassword(body.password);
       await db.transaction(async (tx) => {
         await tx.update(users).set({ passwordHash }).where(eq(users.id, target.id));
-        await tx
-          .update(deviceSessions)
-          .set({ revokedAt: new Date() })
-          .where(and(eq(deviceSessions.userId, target.id), isNull(deviceSessions.revokedAt)));
+        const signedIn = await revokeAll(tx, target.id);
+        await logServerChange(tx, admin, {
+          entity: 'users',
+          recordId: target.id,
+          changes: {
+            password: [SECRET_SET, SECRET_SET],
+            ...(signedIn > 0 && { signedInDevices: [signedIn, 0] }),
+          },
+        });
       });
     },
   });
@@ -130,12 +158,18 @@ export function registerUserRoutes(app: FastifyInstance, db: Db): void {
     response: z.object({ revoked: z.int() }),
     handler: async ({ user: admin, params }) => {
       const target = await findManagedUser(admin, params.id);
-      const revoked = await db
-        .update(deviceSessions)
-        .set({ revokedAt: new Date() })
-        .where(and(eq(deviceSessions.userId, target.id), isNull(deviceSessions.revokedAt)))
-        .returning({ id: deviceSessions.id });
-      return { revoked: revoked.length };
+      const revoked = await db.transaction(async (tx) => {
+        const signedIn = await revokeAll(tx, target.id);
+        if (signedIn > 0) {
+          await logServerChange(tx, admin, {
+            entity: 'users',
+            recordId: target.id,
+            changes: { signedInDevices: [signedIn, 0] },
+          });
+        }
+        return signedIn;
+      });
+      return { revoked };
     },
   });
 }

@@ -9,9 +9,12 @@ export interface TestDatabase {
   open(): Promise<Database>;
 }
 
-/** Creates an empty database on the configured server: its URL, and how to drop it. */
-export async function createFreshPostgres(url: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `dd_test_${randomBytes(6).toString('hex')}`;
+/** Creates an empty database on the configured server; `drop` removes it, closing whatever is still connected. */
+export async function createFreshPostgres(
+  url: string,
+  prefix = 'dd_test',
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);

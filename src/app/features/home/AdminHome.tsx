@@ -47,6 +47,7 @@ export function AdminHome() {
         <Link to="/ho-so-tuong-duong">{t('dossiers.open')}</Link>
         <Link to="/nguoi-dung">{t('users.open')}</Link>
         <Link to="/loai-lop">{t('kinds.open')}</Link>
+        <Link to="/nhat-ky">{t('audit.open')}</Link>
       </p>
       {classes.length === 0 ? <p>{t('admin.empty')}</p> : <ClassList classes={classes} staff />}
     </section>

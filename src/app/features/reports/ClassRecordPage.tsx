@@ -86,6 +86,9 @@ export function ClassRecordPage({ session }: { session: StoredSession }) {
             </li>
           ))}
         </ul>
+        <p className="no-print">
+          <Link to={`/nhat-ky?classId=${cls.id}`}>{t('audit.ofClass')}</Link>
+        </p>
         <div className="record-scroll">
           <table className="record-table" data-testid="class-record">
             <thead>

@@ -59,6 +59,9 @@ function LearnerHistory({ session }: { session: StoredSession }) {
           .filter(Boolean)
           .join(' · ')}
       </p>
+      <p>
+        <Link to={`/nhat-ky?learnerId=${learner.id}`}>{t('audit.ofLearner')}</Link>
+      </p>
       <table className="report-kinds" data-testid="learner-history">
         <thead>
           <tr>

@@ -14,6 +14,7 @@ import { sendAppShell, serveClient } from './http/static-client.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerFileRoutes } from './routes/files.ts';
 import { registerHistoryRoutes } from './routes/history.ts';
+import { registerInvitationRoutes } from './routes/invitations.ts';
 import { registerRecordRoutes } from './routes/records.ts';
 import { registerReportRoutes } from './routes/reports.ts';
 import { registerUserRoutes } from './routes/users.ts';
@@ -92,6 +93,7 @@ export async function createApp({ database, config }: AppDeps): Promise<FastifyI
   registerAuthRoutes(app, db, config);
   registerRecordRoutes(app, db);
   registerUserRoutes(app, db);
+  registerInvitationRoutes(app, db, config);
   registerHistoryRoutes(app, db);
   registerFileRoutes(app, db);
   registerReportRoutes(app, db);

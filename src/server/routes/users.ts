@@ -6,13 +6,13 @@ import { NewPassword } from '../../domain/auth.ts';
 import { requiredText } from '../../domain/common.ts';
 import { Role, User } from '../../domain/entities.ts';
 import { newId } from '../../domain/ids.ts';
-import type { AuthUser } from '../auth/authenticate.ts';
+import { type AuthUser, requireAdmin } from '../auth/authenticate.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { visibleRows } from '../auth/scope.ts';
 import type { Db } from '../db/database.ts';
 import { insertRecords } from '../db/records.ts';
 import { deviceSessions, learners, users } from '../db/schema.ts';
-import { ApiError, forbidden, notFound } from '../http/api-error.ts';
+import { ApiError, notFound } from '../http/api-error.ts';
 import { addRoute } from '../http/route.ts';
 
 const CreateUser = z
@@ -29,10 +29,6 @@ const CreateUser = z
   });
 
 const IdParams = z.strictObject({ id: z.uuid() });
-
-function requireAdmin(user: AuthUser): void {
-  if (user.role !== 'admin') throw forbidden();
-}
 
 export function registerUserRoutes(app: FastifyInstance, db: Db): void {
   /** A user of the admin's own centre, or 404 (another centre's users are not revealed). */

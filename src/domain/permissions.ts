@@ -64,3 +64,7 @@ export const POLICY: Record<Role, Record<EntityName, Grant>> = {
 };
 
 export const canRead = (role: Role, entity: EntityName): boolean => POLICY[role][entity].read !== 'none';
+
+/** A role that may change nothing at all (a learner's account reads its own records only). */
+export const writesNothing = (role: Role): boolean =>
+  Object.values(POLICY[role]).every((g) => g.write === 'none');

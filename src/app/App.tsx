@@ -3,6 +3,7 @@
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { INVITATION_PATH } from '../domain/invitation-link.ts';
 import { useDb } from './db/DbProvider.tsx';
 import type { StoredSession } from './db/device-state.ts';
 import { useSession } from './db/hooks.ts';
@@ -40,6 +41,12 @@ const LearnerHistoryPage = lazy(() =>
 const DossiersPage = lazy(() =>
   import('./features/dossiers/DossiersPage.tsx').then((m) => ({ default: m.DossiersPage })),
 );
+const InvitePage = lazy(() =>
+  import('./features/invitations/InvitePage.tsx').then((m) => ({ default: m.InvitePage })),
+);
+const JoinPage = lazy(() =>
+  import('./features/invitations/JoinPage.tsx').then((m) => ({ default: m.JoinPage })),
+);
 const ReportsPage = lazy(() =>
   import('./features/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
 );
@@ -69,6 +76,14 @@ export function App() {
     <BrowserRouter>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route
+          path={INVITATION_PATH}
+          element={
+            <Suspense fallback={<Loading />}>
+              <JoinPage />
+            </Suspense>
+          }
+        />
         <Route path="/buoi/:sessionId" element={<SignedIn screen={(s) => <RollPage session={s} />} />} />
         <Route
           path="/buoi/:sessionId/in"
@@ -102,6 +117,10 @@ export function App() {
         <Route
           path="/lop/:classId/diem-danh"
           element={<SignedIn screen={(s) => <ClassRecordPage session={s} />} />}
+        />
+        <Route
+          path="/lop/:classId/moi-hoc-vien"
+          element={<SignedIn screen={(s) => <InvitePage session={s} />} />}
         />
         <Route
           path="/lop/:classId/nhap-danh-sach"

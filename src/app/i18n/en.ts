@@ -286,6 +286,43 @@ export const en: Messages = {
     cannotReach: 'Not enough sessions left to reach the class threshold.',
     notYet: 'No session has been held yet.',
   },
+  invite: {
+    open: 'Invite learners',
+    title: 'Invite learners to the class',
+    titleFor: 'Invite learners to class {{code}}',
+    intro:
+      'Each learner opens the link (or scans the QR code) on their own phone, enters their full name and birth date exactly as the class list has them, and is signed in to their learner account (made for them if they have none).',
+    offline: 'Making or revoking an invitation link needs a connection.',
+    days: 'Works for',
+    dayCount: '{{count}} days',
+    make: 'Make an invitation link',
+    share: 'New invitation link',
+    qrLabel: 'Invitation QR code for class {{code}}',
+    link: 'Invitation link',
+    copy: 'Copy the link',
+    copied: 'Copied.',
+    shownOnce:
+      'The link is shown only now: show the QR code or send the link to the learners. It works until {{date}}.',
+    list: "The class's invitation links",
+    none: 'The class has no invitation link yet.',
+    createdAt: 'Made',
+    expiresAt: 'Expires',
+    state: 'State',
+    working: 'Working',
+    expired: 'Expired',
+    revoked: 'Revoked',
+    revoke: 'Revoke',
+  },
+  join: {
+    title: 'Join a class with an invitation link',
+    invited: '{{centre}} invites you to class {{code}} — {{name}}.',
+    intro: 'Enter your full name and birth date as the class list has them (without diacritics is fine).',
+    fullName: 'Full name',
+    birthDate: 'Birth date',
+    submit: 'Join the class',
+    offline:
+      'Accepting an invitation needs a connection. Turn on mobile data or Wi-Fi and open the link again.',
+  },
   errors: {
     badRequest: 'Something is not valid. Please check and try again.',
     invalidCredentials: 'Wrong username or password.',
@@ -297,11 +334,19 @@ export const en: Messages = {
     conflict: 'This already exists.',
     payloadTooLarge: 'The data is too large.',
     unsupportedMediaType: 'This data format is not supported.',
+    invitationInvalid:
+      'This invitation link no longer works (it expired or was revoked). Ask the centre for a new one.',
+    invitationNoMatch:
+      'The full name and birth date match no one on the class list. Enter them as the class list has them.',
+    invitationAmbiguous:
+      'More than one learner on the list has this name and birth date. Ask the centre for an account.',
     clientTooOld: 'This version of the app is too old. Reload it; unsent changes stay on this device.',
     internal: 'The server had a problem. Please try again later.',
     network: 'Cannot reach the server. Check the connection and try again.',
   },
   sync: {
+    otherUserPending:
+      'This phone still holds {{count}} unsent changes of the previous user. They must be synced before switching accounts.',
     pending: '{{count}} changes not synced',
     allSynced: 'All synced',
     now: 'Sync now',
@@ -335,6 +380,7 @@ export const en: Messages = {
     },
   },
   storage: {
+    usage: 'Storage for the app on this device: {{used}} used, {{free}} free.',
     low: 'This device is almost out of space: free some (photos, videos, unused apps) so the app can keep saving rolls and photos.',
     wiped:
       "This app's data on this device was erased (by the browser or a user). Sign in again to download it from the server.",

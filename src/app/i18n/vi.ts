@@ -279,6 +279,42 @@ export const vi = {
     cannotReach: 'Không còn đủ buổi để đạt yêu cầu tham gia của lớp.',
     notYet: 'Chưa có buổi học nào diễn ra.',
   },
+  invite: {
+    open: 'Mời học viên',
+    title: 'Mời học viên vào lớp',
+    titleFor: 'Mời học viên vào lớp {{code}}',
+    intro:
+      'Học viên mở đường dẫn (hoặc quét mã QR) trên điện thoại của mình, nhập họ tên và ngày sinh đúng như trong danh sách lớp, rồi được đăng nhập vào tài khoản học viên của mình (tài khoản được tạo nếu chưa có).',
+    offline: 'Cần có mạng để tạo hoặc thu hồi đường dẫn mời.',
+    days: 'Dùng được trong',
+    dayCount: '{{count}} ngày',
+    make: 'Tạo đường dẫn mời',
+    share: 'Đường dẫn mời mới',
+    qrLabel: 'Mã QR mời vào lớp {{code}}',
+    link: 'Đường dẫn mời',
+    copy: 'Sao chép đường dẫn',
+    copied: 'Đã sao chép.',
+    shownOnce:
+      'Đường dẫn chỉ hiện một lần, ngay bây giờ: hãy chiếu mã QR hoặc gửi đường dẫn cho học viên. Dùng được đến {{date}}.',
+    list: 'Các đường dẫn mời của lớp',
+    none: 'Lớp chưa có đường dẫn mời nào.',
+    createdAt: 'Tạo lúc',
+    expiresAt: 'Hết hạn',
+    state: 'Tình trạng',
+    working: 'Đang dùng được',
+    expired: 'Đã hết hạn',
+    revoked: 'Đã thu hồi',
+    revoke: 'Thu hồi',
+  },
+  join: {
+    title: 'Vào lớp bằng đường dẫn mời',
+    invited: '{{centre}} mời bạn vào lớp {{code}} — {{name}}.',
+    intro: 'Nhập họ tên và ngày sinh đúng như trong danh sách lớp (gõ không dấu cũng được).',
+    fullName: 'Họ và tên',
+    birthDate: 'Ngày sinh',
+    submit: 'Vào lớp',
+    offline: 'Cần có mạng để nhận lời mời. Hãy bật dữ liệu di động hoặc Wi-Fi rồi mở lại đường dẫn.',
+  },
   errors: {
     badRequest: 'Thông tin chưa hợp lệ. Vui lòng kiểm tra lại.',
     invalidCredentials: 'Sai tên đăng nhập hoặc mật khẩu.',
@@ -290,12 +326,20 @@ export const vi = {
     conflict: 'Dữ liệu đã tồn tại.',
     payloadTooLarge: 'Dữ liệu quá lớn.',
     unsupportedMediaType: 'Định dạng dữ liệu không được hỗ trợ.',
+    invitationInvalid:
+      'Đường dẫn mời này không còn dùng được (đã hết hạn hoặc bị thu hồi). Hãy xin trung tâm đường dẫn mới.',
+    invitationNoMatch:
+      'Họ tên và ngày sinh không khớp với ai trong danh sách lớp. Hãy nhập đúng như trong danh sách học viên.',
+    invitationAmbiguous:
+      'Có hơn một học viên trùng họ tên và ngày sinh trong lớp. Hãy nhờ trung tâm cấp tài khoản.',
     clientTooOld:
       'Phiên bản ứng dụng đã cũ. Hãy tải lại ứng dụng; các thay đổi chưa gửi vẫn được giữ trên máy.',
     internal: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.',
     network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
   },
   sync: {
+    otherUserPending:
+      'Máy này còn {{count}} thay đổi chưa gửi của người dùng trước. Cần đồng bộ xong trước khi đổi sang tài khoản khác.',
     pending: '{{count}} thay đổi chưa đồng bộ',
     allSynced: 'Đã đồng bộ hết',
     now: 'Đồng bộ ngay',
@@ -329,6 +373,7 @@ export const vi = {
     },
   },
   storage: {
+    usage: 'Bộ nhớ của ứng dụng trên máy: đã dùng {{used}}, còn trống {{free}}.',
     low: 'Bộ nhớ máy sắp đầy: hãy giải phóng bớt (ảnh, video, ứng dụng không dùng) để ứng dụng lưu được điểm danh và ảnh.',
     wiped:
       'Dữ liệu của ứng dụng trên thiết bị này đã bị xoá (do trình duyệt hoặc người dùng). Hãy đăng nhập lại để tải về từ máy chủ.',

@@ -20,10 +20,17 @@ export async function signIn(db: AppDb, username: string, password: string, lang
     schema: LoginResponse,
     language,
   });
+  await beginSession(db, login);
+}
+
+/**
+ * Keeps a session the server opened (by password or by a class invitation) and downloads the user's data. Another
+ * person on a shared phone: the previous user's data must not show, and their unsent changes must not be lost or
+ * sent under the new account, so those stop the switch.
+ */
+export async function beginSession(db: AppDb, login: LoginResponse): Promise<void> {
   const previous = await readSession(db);
   if (previous && previous.me.user.id !== login.me.user.id) {
-    // Another person on a shared phone: the previous user's data must not show, and their unsent changes must not
-    // be lost or sent under the new account.
     const pending = await unsavedPendingCount(db);
     if (pending > 0) throw new PendingChangesError(pending);
     await db.delete();

@@ -1,5 +1,5 @@
 // The frame of every signed-in screen: app and centre name, who is signed in, the sync indicator, changes the
-// server refused, language, sign-out (refused while changes wait to be sent).
+// server refused, language, sign-out (refused while changes wait to be sent), and the device storage used.
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -11,6 +11,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { PendingFileTools } from './PendingFileTools.tsx';
 import { RejectedChanges } from './RejectedChanges.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
+import { StorageUsage } from './StorageUsage.tsx';
 import { SyncIndicator } from './SyncIndicator.tsx';
 
 export function AppShell({ session, children }: { session: StoredSession; children: ReactNode }) {
@@ -69,6 +70,7 @@ export function AppShell({ session, children }: { session: StoredSession; childr
       <main id="main">{children}</main>
       <footer className="footer">
         <PendingFileTools />
+        <StorageUsage />
       </footer>
     </div>
   );

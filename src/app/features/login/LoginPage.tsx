@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useDb } from '../../db/DbProvider.tsx';
-import { signIn } from '../../sync/account.ts';
+import { PendingChangesError, signIn } from '../../sync/account.ts';
 import { ApiRequestError } from '../../sync/http.ts';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { StorageNotice } from '../../ui/StorageNotice.tsx';
@@ -29,6 +29,8 @@ export function LoginPage() {
     } catch (err) {
       if (err instanceof ApiRequestError) {
         setError(t(`errors.${err.code}`, { seconds: err.retryAfterSeconds ?? 0 }));
+      } else if (err instanceof PendingChangesError) {
+        setError(t('sync.otherUserPending', { count: err.pending }));
       } else {
         setError(t('errors.network'));
       }

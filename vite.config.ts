@@ -5,7 +5,24 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
-  build: { target: 'es2022', outDir: 'dist', emptyOutDir: true },
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // What the first screen needs ('$initial': imported from the entry, not on demand) in two files, the
+          // libraries (changing rarely, so still cached after an update) and the app, instead of a score of small
+          // shared chunks. Everything else (zod, QR, spreadsheets, the roll, office screens) loads on first use.
+          groups: [
+            { name: 'vendor', test: /node_modules/, tags: ['$initial'] },
+            { name: 'app', tags: ['$initial'] },
+          ],
+        },
+      },
+    },
+  },
   server: {
     proxy: { '/api': process.env.API_URL ?? 'http://127.0.0.1:8080' },
   },

@@ -9,51 +9,71 @@ import type { StoredSession } from './db/device-state.ts';
 import { useSession } from './db/hooks.ts';
 import { HomePage } from './features/home/HomePage.tsx';
 import { LoginPage } from './features/login/LoginPage.tsx';
-import { ReadinessPage } from './features/readiness/ReadinessPage.tsx';
-import { RollPage } from './features/roll/RollPage.tsx';
-import { SignInSheetPage } from './features/roll/SignInSheetPage.tsx';
-import { startSyncScheduler } from './sync/scheduler.ts';
-import { UpdatePrompt } from './ui/UpdatePrompt.tsx';
+import { lazyScreen } from './ui/lazy-screen.ts';
+
+// The instructor's screens load on first use too, so that the sign-in page and a learner's schedule paint without
+// them; an instructor's phone fetches the roll as soon as the home screen is up, so opening a session never waits.
+const loadRollPage = () => import('./features/roll/RollPage.tsx');
+const RollPage = lazyScreen(() => loadRollPage().then((m) => m.RollPage));
+const SignInSheetPage = lazyScreen(() =>
+  import('./features/roll/SignInSheetPage.tsx').then((m) => m.SignInSheetPage),
+);
+const ReadinessPage = lazyScreen(() =>
+  import('./features/readiness/ReadinessPage.tsx').then((m) => m.ReadinessPage),
+);
 
 // Staff screens load on first use (the service worker keeps them for offline): a phone taking roll never pays for them.
-const ClassRecordPage = lazy(() =>
-  import('./features/reports/ClassRecordPage.tsx').then((m) => ({ default: m.ClassRecordPage })),
+const ClassRecordPage = lazyScreen(() =>
+  import('./features/reports/ClassRecordPage.tsx').then((m) => m.ClassRecordPage),
 );
-const PlanPage = lazy(() => import('./features/plan/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
-const UsersPage = lazy(() =>
-  import('./features/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
+const PlanPage = lazyScreen(() => import('./features/plan/PlanPage.tsx').then((m) => m.PlanPage));
+const UsersPage = lazyScreen(() => import('./features/users/UsersPage.tsx').then((m) => m.UsersPage));
+const RosterImportPage = lazyScreen(() =>
+  import('./features/roster-import/RosterImportPage.tsx').then((m) => m.RosterImportPage),
 );
-const RosterImportPage = lazy(() =>
-  import('./features/roster-import/RosterImportPage.tsx').then((m) => ({ default: m.RosterImportPage })),
+const ClassKindsPage = lazyScreen(() =>
+  import('./features/office/ClassKindsPage.tsx').then((m) => m.ClassKindsPage),
 );
-const ClassKindsPage = lazy(() =>
-  import('./features/office/ClassKindsPage.tsx').then((m) => ({ default: m.ClassKindsPage })),
+const ClassFormPage = lazyScreen(() =>
+  import('./features/office/ClassFormPage.tsx').then((m) => m.ClassFormPage),
 );
-const ClassFormPage = lazy(() =>
-  import('./features/office/ClassFormPage.tsx').then((m) => ({ default: m.ClassFormPage })),
+const SchedulePage = lazyScreen(() =>
+  import('./features/office/SchedulePage.tsx').then((m) => m.SchedulePage),
 );
-const SchedulePage = lazy(() =>
-  import('./features/office/SchedulePage.tsx').then((m) => ({ default: m.SchedulePage })),
+const LearnerHistoryPage = lazyScreen(() =>
+  import('./features/reports/LearnerHistoryPage.tsx').then((m) => m.LearnerHistoryPage),
 );
-const LearnerHistoryPage = lazy(() =>
-  import('./features/reports/LearnerHistoryPage.tsx').then((m) => ({ default: m.LearnerHistoryPage })),
+const DossiersPage = lazyScreen(() =>
+  import('./features/dossiers/DossiersPage.tsx').then((m) => m.DossiersPage),
 );
-const DossiersPage = lazy(() =>
-  import('./features/dossiers/DossiersPage.tsx').then((m) => ({ default: m.DossiersPage })),
+const InvitePage = lazyScreen(() =>
+  import('./features/invitations/InvitePage.tsx').then((m) => m.InvitePage),
 );
-const InvitePage = lazy(() =>
-  import('./features/invitations/InvitePage.tsx').then((m) => ({ default: m.InvitePage })),
-);
-const JoinPage = lazy(() =>
-  import('./features/invitations/JoinPage.tsx').then((m) => ({ default: m.JoinPage })),
-);
-const ReportsPage = lazy(() =>
-  import('./features/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
-);
+const JoinPage = lazyScreen(() => import('./features/invitations/JoinPage.tsx').then((m) => m.JoinPage));
+// The service worker's registration and its update prompt come after the first paint, which needs neither.
+const UpdatePrompt = lazy(() => import('./ui/UpdatePrompt.tsx').then((m) => ({ default: m.UpdatePrompt })));
+const ReportsPage = lazyScreen(() => import('./features/reports/ReportsPage.tsx').then((m) => m.ReportsPage));
 
-function useSyncWhileSignedIn(signedIn: boolean) {
+/** Runs the sync scheduler while signed in; its code (and the protocol's schemas) loads after the first paint. */
+function useSyncWhileSignedIn(session: StoredSession | null | undefined) {
   const db = useDb();
-  useEffect(() => (signedIn ? startSyncScheduler(db) : undefined), [db, signedIn]);
+  const signedIn = Boolean(session && !session.needsSignIn);
+  useEffect(() => {
+    if (!signedIn) return;
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    void import('./sync/scheduler.ts').then(({ startSyncScheduler }) => {
+      if (!stopped) stop = startSyncScheduler(db);
+    });
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  }, [db, signedIn]);
+  const role = session?.me.user.role;
+  useEffect(() => {
+    if (role === 'instructor') void loadRollPage();
+  }, [role]);
 }
 
 function Loading() {
@@ -64,10 +84,10 @@ function Loading() {
 /** Renders a signed-in screen, or sends to sign-in; data comes from the device, so this works offline. */
 function SignedIn({ screen }: { screen: (session: StoredSession) => ReactNode }) {
   const session = useSession();
-  useSyncWhileSignedIn(Boolean(session && !session.needsSignIn));
+  useSyncWhileSignedIn(session);
   if (session === undefined) return <Loading />;
   if (session === null) return <Navigate to="/login" replace />;
-  // Staff screens are loaded on first use: shown as loading meanwhile.
+  // Screens loaded on first use show as loading meanwhile.
   return <Suspense fallback={<Loading />}>{screen(session)}</Suspense>;
 }
 
@@ -128,7 +148,9 @@ export function App() {
         />
         <Route path="*" element={<SignedIn screen={(s) => <HomePage session={s} />} />} />
       </Routes>
-      <UpdatePrompt />
+      <Suspense fallback={null}>
+        <UpdatePrompt />
+      </Suspense>
     </BrowserRouter>
   );
 }

@@ -9,8 +9,8 @@ import {
   NewInvitation,
 } from '../../../domain/invitations.ts';
 import type { AppDb } from '../../db/app-db.ts';
-import { beginSession } from '../../sync/account.ts';
 import { apiRequest } from '../../sync/http.ts';
+import { beginSession } from '../../sync/sign-in.ts';
 
 export const listInvitations = (token: string, classId: string) =>
   apiRequest(`/api/classes/${classId}/invitations`, { token, schema: z.array(Invitation) });

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useDb } from '../../db/DbProvider.tsx';
-import { PendingChangesError, signIn } from '../../sync/account.ts';
+import { PendingChangesError } from '../../sync/account.ts';
 import { ApiRequestError } from '../../sync/http.ts';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { StorageNotice } from '../../ui/StorageNotice.tsx';
@@ -24,6 +24,7 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
+      const { signIn } = await import('../../sync/sign-in.ts');
       await signIn(db, username, password, i18n.language);
       navigate('/', { replace: true });
     } catch (err) {

@@ -1,10 +1,17 @@
 // Builds the PWA into dist/: React, and a generated service worker that precaches the app shell (never the API:
 // the device database is the cache). Updates wait for the user's consent (registerType 'prompt').
+import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
+// Which build a device runs, shown under every screen (and how a test tells two deployments apart): the release and
+// the build time, unless APP_BUILD names it.
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const appBuild = `${version} · ${process.env.APP_BUILD ?? new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
+
 export default defineConfig({
+  define: { __APP_BUILD__: JSON.stringify(appBuild) },
   build: {
     target: 'es2022',
     outDir: 'dist',

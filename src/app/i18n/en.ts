@@ -2,7 +2,11 @@
 import type { Messages } from './vi.ts';
 
 export const en: Messages = {
-  app: { name: 'Điểm Danh', tagline: 'Attendance — political-training centres' },
+  app: {
+    name: 'Điểm Danh',
+    tagline: 'Attendance — political-training centres',
+    version: 'Version {{build}}',
+  },
   common: {
     staffOnly: 'Only centre staff can use this screen.',
     loading: 'Loading…',

@@ -1,7 +1,11 @@
 // Vietnamese, the app's first language: the words of the first load (sign-in, the homes, the frame); the other
 // screens' are in vi-screens.ts. The English files mirror these keys (their types are checked against these).
 export const vi = {
-  app: { name: 'Điểm Danh', tagline: 'Điểm danh học viên — Trung tâm Chính trị' },
+  app: {
+    name: 'Điểm Danh',
+    tagline: 'Điểm danh học viên — Trung tâm Chính trị',
+    version: 'Phiên bản {{build}}',
+  },
   common: {
     staffOnly: 'Chỉ cán bộ trung tâm dùng được màn hình này.',
     loading: 'Đang tải…',

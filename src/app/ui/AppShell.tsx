@@ -1,11 +1,12 @@
 // The frame of every signed-in screen: app and centre name, who is signed in, the sync indicator, changes the
-// server refused, language, sign-out (refused while changes wait to be sent), and the device storage used.
+// server refused, language, sign-out (refused while changes wait to be sent), the device storage used and the app's version.
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useDb } from '../db/DbProvider.tsx';
 import type { StoredSession } from '../db/device-state.ts';
 import { PendingChangesError, signOut } from '../sync/account.ts';
+import { AppVersion } from './AppVersion.tsx';
 import { InstallButton } from './InstallButton.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { PendingFileTools } from './PendingFileTools.tsx';
@@ -71,6 +72,7 @@ export function AppShell({ session, children }: { session: StoredSession; childr
       <footer className="footer">
         <PendingFileTools />
         <StorageUsage />
+        <AppVersion />
       </footer>
     </div>
   );

@@ -126,6 +126,8 @@ export const en: Messages = {
     },
   },
   storage: {
+    full: 'This device is out of storage: the last change was not saved (nothing was half saved). Free some space (photos, videos, unused apps) and do it again.',
+    dismiss: 'OK',
     usage: 'Storage for the app on this device: {{used}} used, {{free}} free.',
     low: 'This device is almost out of space: free some (photos, videos, unused apps) so the app can keep saving rolls and photos.',
     wiped:

@@ -126,6 +126,8 @@ export const vi = {
     },
   },
   storage: {
+    full: 'Bộ nhớ của máy đã đầy: thay đổi vừa rồi chưa được lưu (không có gì bị lưu dở). Hãy giải phóng bộ nhớ (xoá bớt ảnh, video, ứng dụng không dùng) rồi làm lại.',
+    dismiss: 'Đã hiểu',
     usage: 'Bộ nhớ của ứng dụng trên máy: đã dùng {{used}}, còn trống {{free}}.',
     low: 'Bộ nhớ máy sắp đầy: hãy giải phóng bớt (ảnh, video, ứng dụng không dùng) để ứng dụng lưu được điểm danh và ảnh.',
     wiped:

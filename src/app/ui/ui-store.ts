@@ -1,4 +1,4 @@
-// Ephemeral UI state shared across screens: what the start-up storage checks found.
+// Ephemeral UI state shared across screens: what the start-up storage checks found, and a write refused for space.
 import { create } from 'zustand';
 import type { StorageState } from '../db/storage-check.ts';
 
@@ -6,11 +6,14 @@ export interface UiState {
   storage: StorageState;
   /** The device is short of space for the app's data (see LOW_SPACE_BYTES). */
   lowSpace: boolean;
+  /** A write was just refused for lack of space (see src/app/db/storage-full.ts), until the user has seen it. */
+  storageFull: boolean;
   setStorage(state: StorageState): void;
 }
 
 export const useUiState = create<UiState>((set) => ({
   storage: 'ok',
   lowSpace: false,
+  storageFull: false,
   setStorage: (storage) => set({ storage }),
 }));

@@ -9,6 +9,7 @@ import { readSession } from '../../../src/app/db/device-state.ts';
 import { rollMarks } from '../../../src/app/db/local-records.ts';
 import { writeChanges } from '../../../src/app/db/local-write.ts';
 import { markId, newId } from '../../../src/domain/ids.ts';
+import { encodeHlc } from '../../../src/sync/hlc.ts';
 import { learnerNamed } from '../helpers/records.ts';
 
 /** The current app with one more version, as the next release will add one (an index on the outbox's entities). */
@@ -89,6 +90,7 @@ describe('AppDb versions', () => {
     v3.version(3).stores({ sent: 'seq, createdAt' });
     const sessionId = newId();
     const learnerId = newId();
+    const deviceId = newId();
     const mark = { id: markId(sessionId, learnerId), sessionId, learnerId, status: 'absent', note: '' };
     const entry = (seq: number, fields: Record<string, unknown>) => ({
       seq,
@@ -96,7 +98,7 @@ describe('AppDb versions', () => {
       entity: 'marks',
       recordId: mark.id,
       fields,
-      hlc: `0000000000001:00000:${newId()}`,
+      hlc: encodeHlc({ millis: Date.parse('2026-11-25T02:00:00Z'), counter: seq, deviceId }),
       createdAt: '2026-11-25T02:00:00.000Z',
     });
     const pending = [entry(2, { status: 'late' }), entry(3, { note: 'Xe hỏng' })];

@@ -22,15 +22,15 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
 
 /**
  * A browser with a profile on disk, as a phone's: Chromium judges a page installable only outside incognito, which
- * every `browser.newContext()` is.
+ * every `browser.newContext()` is. `extraArgs`: e.g. a debugging port for another tool to attach to.
  */
 export function launchProfile(
   userDataDir: string,
-  options: BrowserContextOptions = {},
+  { extraArgs = [], ...options }: BrowserContextOptions & { extraArgs?: string[] } = {},
 ): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     ...options,
   });
 }

@@ -9,6 +9,7 @@ import type { StoredSession } from './db/device-state.ts';
 import { useSession } from './db/hooks.ts';
 import { HomePage } from './features/home/HomePage.tsx';
 import { LoginPage } from './features/login/LoginPage.tsx';
+import { useAfterFirstScreen } from './ui/first-screen.ts';
 import { lazyScreen } from './ui/lazy-screen.ts';
 
 // The instructor's screens load on first use too, so that the sign-in page and a learner's schedule paint without
@@ -50,14 +51,15 @@ const InvitePage = lazyScreen(() =>
   import('./features/invitations/InvitePage.tsx').then((m) => m.InvitePage),
 );
 const JoinPage = lazyScreen(() => import('./features/invitations/JoinPage.tsx').then((m) => m.JoinPage));
-// The service worker's registration and its update prompt come after the first paint, which needs neither.
+// The service worker's registration and its update prompt come once the first screen is up, which needs neither.
 const UpdatePrompt = lazy(() => import('./ui/UpdatePrompt.tsx').then((m) => ({ default: m.UpdatePrompt })));
 const ReportsPage = lazyScreen(() => import('./features/reports/ReportsPage.tsx').then((m) => m.ReportsPage));
 
-/** Runs the sync scheduler while signed in; its code (and the protocol's schemas) loads after the first paint. */
+/** Runs the sync scheduler while signed in; its code (and the protocol's schemas) loads once the first screen is up. */
 function useSyncWhileSignedIn(session: StoredSession | null | undefined) {
   const db = useDb();
-  const signedIn = Boolean(session && !session.needsSignIn);
+  const ready = useAfterFirstScreen();
+  const signedIn = Boolean(session && !session.needsSignIn) && ready;
   useEffect(() => {
     if (!signedIn) return;
     let stop: (() => void) | undefined;
@@ -72,8 +74,8 @@ function useSyncWhileSignedIn(session: StoredSession | null | undefined) {
   }, [db, signedIn]);
   const role = session?.me.user.role;
   useEffect(() => {
-    if (role === 'instructor') void loadRollPage();
-  }, [role]);
+    if (ready && role === 'instructor') void loadRollPage();
+  }, [ready, role]);
 }
 
 function Loading() {
@@ -92,6 +94,7 @@ function SignedIn({ screen }: { screen: (session: StoredSession) => ReactNode })
 }
 
 export function App() {
+  const ready = useAfterFirstScreen();
   return (
     <BrowserRouter>
       <Routes>
@@ -148,9 +151,11 @@ export function App() {
         />
         <Route path="*" element={<SignedIn screen={(s) => <HomePage session={s} />} />} />
       </Routes>
-      <Suspense fallback={null}>
-        <UpdatePrompt />
-      </Suspense>
+      {ready && (
+        <Suspense fallback={null}>
+          <UpdatePrompt />
+        </Suspense>
+      )}
     </BrowserRouter>
   );
 }

@@ -1,5 +1,5 @@
 // Entry point: opens the device database, sets up the language, renders the app.
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App.tsx';
@@ -13,6 +13,11 @@ import { isLowOnSpace, storageSpace } from './ui/device-readiness.ts';
 import { listenForInstallOffer } from './ui/install.ts';
 import { useUiState } from './ui/ui-store.ts';
 
+// The app's content security policy forbids eval: zod (loaded later, with the screens and the sync engine) must not
+// probe for it when it first builds a schema, which the browser reports as a violation. This is the object zod 4's
+// z.config({ jitless: true }) writes (one config on globalThis, shared by every copy of zod); calling it here instead
+// would bring 3.6 KB of zod into the first load.
+(globalThis as { __zod_globalConfig?: object }).__zod_globalConfig = { jitless: true };
 listenForInstallOffer();
 const i18n = await initI18n();
 const db = new AppDb();
@@ -25,12 +30,17 @@ void storageSpace()
   .then((space) => useUiState.setState({ lowSpace: isLowOnSpace(space) }))
   .catch(() => {});
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <DbProvider db={db}>
-        <App />
-      </DbProvider>
-    </I18nextProvider>
-  </StrictMode>,
+const root = createRoot(document.getElementById('root')!);
+// As a transition, the first render yields to the browser every few milliseconds instead of holding a slow phone's
+// main thread for one long task.
+startTransition(() =>
+  root.render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <DbProvider db={db}>
+          <App />
+        </DbProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  ),
 );

@@ -100,6 +100,14 @@ describe('installing the app', () => {
     const session = demo.sessions.find((s) => s.classId === enrolment.classId)!;
     const profile = mkdtempSync(path.join(tmpdir(), 'diem-danh-phone-'));
     const context = await launchProfile(profile, { viewport: { width: 360, height: 740 }, hasTouch: true });
+    // Anything the app's content security policy refuses is reported here (a zod eval probe was, once).
+    await context.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (e) =>
+        seen.push(`${e.violatedDirective} ${e.sourceFile}`),
+      );
+    });
     const page = context.pages()[0] ?? (await context.newPage());
     await new LoginPage(page).open(url);
     await new LoginPage(page).signIn('hv.demo', DEMO_PASSWORD);
@@ -119,6 +127,9 @@ describe('installing the app', () => {
       'activated',
     );
     expect(await runAxe(page)).toEqual([]);
+    expect(
+      await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+    ).toEqual([]);
 
     await context.setOffline(true);
     const reloaded = await page.reload();

@@ -51,7 +51,7 @@ describe('a class invitation link', () => {
     await page.getByRole('button', { name: 'Vào lớp' }).click();
     await page.getByRole('heading', { name: 'Lịch học của tôi' }).waitFor();
     await new RollPage(page).waitAllSynced();
-    expect(await page.locator('.who-line').textContent()).toBe(`${learner.fullName} · Học viên`);
+    expect(await page.locator('.who-line .who').textContent()).toBe(`${learner.fullName} · Học viên`);
     const classes = demo.enrollments.filter((e) => e.learnerId === learner.id).length;
     await page.waitForFunction((n) => document.querySelectorAll('.card').length === n, classes);
 

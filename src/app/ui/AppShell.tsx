@@ -30,7 +30,6 @@ export function AppShell({ session, children }: { session: StoredSession; childr
           <span className="centre-name">{centre.name}</span>
         </div>
         <div className="topbar-actions">
-          <InstallButton />
           <LanguageSwitch />
           <button
             type="button"
@@ -52,9 +51,12 @@ export function AppShell({ session, children }: { session: StoredSession; childr
       <SyncIndicator />
       <StorageNotice />
       <RejectedChanges />
-      <p className="who-line">
-        {user.displayName} · {t(`roles.${user.role}`)}
-      </p>
+      <div className="who-line">
+        <span className="who">
+          {user.displayName} · {t(`roles.${user.role}`)}
+        </span>
+        <InstallButton />
+      </div>
       {notice && (
         <p className="banner" role="alert">
           {notice}
@@ -68,7 +70,9 @@ export function AppShell({ session, children }: { session: StoredSession; childr
           </button>
         </p>
       )}
-      <main id="main">{children}</main>
+      <main id="main" className="screen">
+        {children}
+      </main>
       <footer className="footer">
         <PendingFileTools />
         <StorageUsage />

@@ -1,4 +1,5 @@
-// Ephemeral UI state shared across screens: what the start-up storage checks found, and a write refused for space.
+// Ephemeral UI state shared across screens: what the start-up storage checks found, a write refused for space, and
+// whether the first screen is up.
 import { create } from 'zustand';
 import type { StorageState } from '../db/storage-check.ts';
 
@@ -8,6 +9,8 @@ export interface UiState {
   lowSpace: boolean;
   /** A write was just refused for lack of space (see src/app/db/storage-full.ts), until the user has seen it. */
   storageFull: boolean;
+  /** The first screen has shown its data (see first-screen.ts). */
+  firstScreenShown: boolean;
   setStorage(state: StorageState): void;
 }
 
@@ -15,5 +18,6 @@ export const useUiState = create<UiState>((set) => ({
   storage: 'ok',
   lowSpace: false,
   storageFull: false,
+  firstScreenShown: false,
   setStorage: (storage) => set({ storage }),
 }));

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { useDb } from '../../db/DbProvider.tsx';
 import { PendingChangesError } from '../../sync/account.ts';
 import { ApiRequestError } from '../../sync/http.ts';
+import { useFirstScreenShown } from '../../ui/first-screen.ts';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { StorageNotice } from '../../ui/StorageNotice.tsx';
 import { useOnline } from '../../ui/useOnline.ts';
@@ -18,6 +19,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  useFirstScreenShown(true);
 
   async function submit(e: FormEvent) {
     e.preventDefault();

@@ -24,6 +24,8 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 // Only the calls used here; the package's own types come with it once installed (see the file's first lines).
 interface LighthouseResult {
   lhr: {
+    runtimeError?: { code: string; message: string };
+    environment: { benchmarkIndex: number };
     categories: Record<(typeof CATEGORIES)[number], { score: number | null }>;
     audits: Record<
       string,
@@ -79,7 +81,9 @@ async function audit(target: string, keepStorage: boolean) {
     disableStorageReset: keepStorage,
   });
   if (!result) throw new Error(`Lighthouse gave no result for ${target}`);
-  const { categories, audits } = result.lhr;
+  const { categories, audits, runtimeError, environment } = result.lhr;
+  // A run that failed (e.g. no paint in time on a loaded machine) scores 0: say why rather than print the zeros.
+  if (runtimeError) throw new Error(`Lighthouse on ${target}: ${runtimeError.code} ${runtimeError.message}`);
   const scripts = (audits['network-requests']?.details?.items ?? []).filter(
     (i) => i.resourceType === 'Script',
   );
@@ -88,6 +92,8 @@ async function audit(target: string, keepStorage: boolean) {
     lcp: audits['largest-contentful-paint']?.displayValue,
     tbt: audits['total-blocking-time']?.displayValue,
     scriptBytes: scripts.reduce((sum, i) => sum + (i.transferSize ?? 0), 0),
+    // Lighthouse's measure of this machine's speed (a mid-range phone is ~500–900, a desktop 1,000–2,500).
+    benchmarkIndex: Math.round(environment.benchmarkIndex),
     failing: Object.entries(audits)
       .filter(([, a]) => a.score !== null && a.score < 0.9 && !a.title.startsWith('Avoid'))
       .map(([id]) => id),
@@ -157,24 +163,22 @@ const range = (xs: number[]) => `${Math.round(Math.min(...xs))}–${Math.round(M
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 console.log('Lighthouse 12 (mobile profile: simulated slow 4G, CPU 4×), Debian Chromium:');
-console.table({
-  'sign-in page': {
-    ...loginAudit.scores,
-    LCP: loginAudit.lcp,
-    TBT: loginAudit.tbt,
-    JS: kib(loginAudit.scriptBytes),
-  },
-  "learner's schedule": {
-    ...scheduleAudit.scores,
-    LCP: scheduleAudit.lcp,
-    TBT: scheduleAudit.tbt,
-    JS: kib(scheduleAudit.scriptBytes),
-  },
-});
-for (const [name, a] of [
-  ['sign-in page', loginAudit],
-  ["learner's schedule", scheduleAudit],
-] as const) {
+const pages = { 'sign-in page': loginAudit, "learner's schedule": scheduleAudit };
+console.table(
+  Object.fromEntries(
+    Object.entries(pages).map(([name, a]) => [
+      name,
+      {
+        ...a.scores,
+        LCP: a.lcp,
+        TBT: a.tbt,
+        'JS over the network': kib(a.scriptBytes),
+        'machine index': a.benchmarkIndex,
+      },
+    ]),
+  ),
+);
+for (const [name, a] of Object.entries(pages)) {
   if (a.failing.length > 0) console.log(`  audits below 90 on the ${name}: ${a.failing.join(', ')}`);
 }
 console.log(

@@ -1,15 +1,39 @@
 // Builds the PWA into dist/: React, and a generated service worker that precaches the app shell (never the API:
 // the device database is the cache). Updates wait for the user's consent (registerType 'prompt').
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
+// Which build a device runs, shown under every screen (and how a test tells two deployments apart): the release and
+// the build time, unless APP_BUILD names it.
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const appBuild = `${version} · ${process.env.APP_BUILD ?? new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
+
 export default defineConfig({
-  build: { target: 'es2022', outDir: 'dist', emptyOutDir: true },
   // zod configured for the app's strict CSP before any schema is built (see src/app/zod.ts).
   resolve: {
     alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('src/app/zod.ts', import.meta.url)) }],
+  },
+  define: { __APP_BUILD__: JSON.stringify(appBuild) },
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // What the first screen needs ('$initial': imported from the entry, not on demand) in two files, the
+          // libraries (changing rarely, so still cached after an update) and the app, instead of a score of small
+          // shared chunks. Everything else (zod, QR, spreadsheets, the roll, office screens) loads on first use.
+          groups: [
+            { name: 'vendor', test: /node_modules/, tags: ['$initial'] },
+            { name: 'app', tags: ['$initial'] },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: { '/api': process.env.API_URL ?? 'http://127.0.0.1:8080' },

@@ -3,53 +3,82 @@
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { INVITATION_PATH } from '../domain/invitation-link.ts';
 import { useDb } from './db/DbProvider.tsx';
 import type { StoredSession } from './db/device-state.ts';
 import { useSession } from './db/hooks.ts';
 import { HomePage } from './features/home/HomePage.tsx';
 import { LoginPage } from './features/login/LoginPage.tsx';
-import { ReadinessPage } from './features/readiness/ReadinessPage.tsx';
-import { RollPage } from './features/roll/RollPage.tsx';
-import { SignInSheetPage } from './features/roll/SignInSheetPage.tsx';
-import { startSyncScheduler } from './sync/scheduler.ts';
-import { UpdatePrompt } from './ui/UpdatePrompt.tsx';
+import { useAfterFirstScreen } from './ui/first-screen.ts';
+import { lazyScreen } from './ui/lazy-screen.ts';
+
+// The instructor's screens load on first use too, so that the sign-in page and a learner's schedule paint without
+// them; an instructor's phone fetches the roll as soon as the home screen is up, so opening a session never waits.
+const loadRollPage = () => import('./features/roll/RollPage.tsx');
+const RollPage = lazyScreen(() => loadRollPage().then((m) => m.RollPage));
+const SignInSheetPage = lazyScreen(() =>
+  import('./features/roll/SignInSheetPage.tsx').then((m) => m.SignInSheetPage),
+);
+const ReadinessPage = lazyScreen(() =>
+  import('./features/readiness/ReadinessPage.tsx').then((m) => m.ReadinessPage),
+);
 
 // Staff screens load on first use (the service worker keeps them for offline): a phone taking roll never pays for them.
-const ClassRecordPage = lazy(() =>
-  import('./features/reports/ClassRecordPage.tsx').then((m) => ({ default: m.ClassRecordPage })),
+const ClassRecordPage = lazyScreen(() =>
+  import('./features/reports/ClassRecordPage.tsx').then((m) => m.ClassRecordPage),
 );
-const PlanPage = lazy(() => import('./features/plan/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
-const UsersPage = lazy(() =>
-  import('./features/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
+const PlanPage = lazyScreen(() => import('./features/plan/PlanPage.tsx').then((m) => m.PlanPage));
+const UsersPage = lazyScreen(() => import('./features/users/UsersPage.tsx').then((m) => m.UsersPage));
+const RosterImportPage = lazyScreen(() =>
+  import('./features/roster-import/RosterImportPage.tsx').then((m) => m.RosterImportPage),
 );
-const RosterImportPage = lazy(() =>
-  import('./features/roster-import/RosterImportPage.tsx').then((m) => ({ default: m.RosterImportPage })),
+const ClassKindsPage = lazyScreen(() =>
+  import('./features/office/ClassKindsPage.tsx').then((m) => m.ClassKindsPage),
 );
-const ClassKindsPage = lazy(() =>
-  import('./features/office/ClassKindsPage.tsx').then((m) => ({ default: m.ClassKindsPage })),
+const ClassFormPage = lazyScreen(() =>
+  import('./features/office/ClassFormPage.tsx').then((m) => m.ClassFormPage),
 );
-const ClassFormPage = lazy(() =>
-  import('./features/office/ClassFormPage.tsx').then((m) => ({ default: m.ClassFormPage })),
+const SchedulePage = lazyScreen(() =>
+  import('./features/office/SchedulePage.tsx').then((m) => m.SchedulePage),
 );
-const SchedulePage = lazy(() =>
-  import('./features/office/SchedulePage.tsx').then((m) => ({ default: m.SchedulePage })),
+const LearnerHistoryPage = lazyScreen(() =>
+  import('./features/reports/LearnerHistoryPage.tsx').then((m) => m.LearnerHistoryPage),
 );
-const LearnerHistoryPage = lazy(() =>
-  import('./features/reports/LearnerHistoryPage.tsx').then((m) => ({ default: m.LearnerHistoryPage })),
+const DossiersPage = lazyScreen(() =>
+  import('./features/dossiers/DossiersPage.tsx').then((m) => m.DossiersPage),
 );
-const DossiersPage = lazy(() =>
-  import('./features/dossiers/DossiersPage.tsx').then((m) => ({ default: m.DossiersPage })),
+const AuditLogPage = lazyScreen(() =>
+  import('./features/audit/AuditLogPage.tsx').then((m) => m.AuditLogPage),
 );
-const AuditLogPage = lazy(() =>
-  import('./features/audit/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })),
+const InvitePage = lazyScreen(() =>
+  import('./features/invitations/InvitePage.tsx').then((m) => m.InvitePage),
 );
-const ReportsPage = lazy(() =>
-  import('./features/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
-);
+const JoinPage = lazyScreen(() => import('./features/invitations/JoinPage.tsx').then((m) => m.JoinPage));
+// The service worker's registration and its update prompt come once the first screen is up, which needs neither.
+const UpdatePrompt = lazy(() => import('./ui/UpdatePrompt.tsx').then((m) => ({ default: m.UpdatePrompt })));
+const ReportsPage = lazyScreen(() => import('./features/reports/ReportsPage.tsx').then((m) => m.ReportsPage));
 
-function useSyncWhileSignedIn(signedIn: boolean) {
+/** Runs the sync scheduler while signed in; its code (and the protocol's schemas) loads once the first screen is up. */
+function useSyncWhileSignedIn(session: StoredSession | null | undefined) {
   const db = useDb();
-  useEffect(() => (signedIn ? startSyncScheduler(db) : undefined), [db, signedIn]);
+  const ready = useAfterFirstScreen();
+  const signedIn = Boolean(session && !session.needsSignIn) && ready;
+  useEffect(() => {
+    if (!signedIn) return;
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    void import('./sync/scheduler.ts').then(({ startSyncScheduler }) => {
+      if (!stopped) stop = startSyncScheduler(db);
+    });
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  }, [db, signedIn]);
+  const role = session?.me.user.role;
+  useEffect(() => {
+    if (ready && role === 'instructor') void loadRollPage();
+  }, [ready, role]);
 }
 
 function Loading() {
@@ -60,18 +89,27 @@ function Loading() {
 /** Renders a signed-in screen, or sends to sign-in; data comes from the device, so this works offline. */
 function SignedIn({ screen }: { screen: (session: StoredSession) => ReactNode }) {
   const session = useSession();
-  useSyncWhileSignedIn(Boolean(session && !session.needsSignIn));
+  useSyncWhileSignedIn(session);
   if (session === undefined) return <Loading />;
   if (session === null) return <Navigate to="/login" replace />;
-  // Staff screens are loaded on first use: shown as loading meanwhile.
+  // Screens loaded on first use show as loading meanwhile.
   return <Suspense fallback={<Loading />}>{screen(session)}</Suspense>;
 }
 
 export function App() {
+  const ready = useAfterFirstScreen();
   return (
     <BrowserRouter>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route
+          path={INVITATION_PATH}
+          element={
+            <Suspense fallback={<Loading />}>
+              <JoinPage />
+            </Suspense>
+          }
+        />
         <Route path="/buoi/:sessionId" element={<SignedIn screen={(s) => <RollPage session={s} />} />} />
         <Route
           path="/buoi/:sessionId/in"
@@ -108,12 +146,20 @@ export function App() {
           element={<SignedIn screen={(s) => <ClassRecordPage session={s} />} />}
         />
         <Route
+          path="/lop/:classId/moi-hoc-vien"
+          element={<SignedIn screen={(s) => <InvitePage session={s} />} />}
+        />
+        <Route
           path="/lop/:classId/nhap-danh-sach"
           element={<SignedIn screen={(s) => <RosterImportPage session={s} />} />}
         />
         <Route path="*" element={<SignedIn screen={(s) => <HomePage session={s} />} />} />
       </Routes>
-      <UpdatePrompt />
+      {ready && (
+        <Suspense fallback={null}>
+          <UpdatePrompt />
+        </Suspense>
+      )}
     </BrowserRouter>
   );
 }

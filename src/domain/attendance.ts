@@ -1,6 +1,7 @@
 // Attendance rules of shared/domain.md: what counts as attended, a learner's rate against the class threshold, and
 // the after-session warnings (below the threshold, unable to reach it any more, absent several sessions running).
-import { type AttendanceMark, type MarkStatus, MarkStatuses, type Session } from './entities.ts';
+import type { AttendanceMark, MarkStatus, Session } from './entities.ts';
+import { MarkStatuses } from './mark-statuses.ts';
 import { compareSessions, isHeld } from './sessions.ts';
 
 /** Late counts as present; leaving early still counts as attending; excused counts only where the centre says so. */

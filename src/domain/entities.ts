@@ -2,6 +2,7 @@
 // See shared/domain.md for the glossary; enum values are English codes, labels come from i18n.
 import { z } from 'zod';
 import { centreScoped, Id, IsoDate, IsoDateTime, Ratio, requiredText, syncedFields, text } from './common.ts';
+import { MarkStatuses } from './mark-statuses.ts';
 
 export const Roles = ['admin', 'instructor', 'learner'] as const;
 export const Role = z.enum(Roles);
@@ -144,7 +145,7 @@ export const Session = z.strictObject({
 });
 export type Session = z.infer<typeof Session>;
 
-export const MarkStatuses = ['present', 'late', 'leftEarly', 'excused', 'absent'] as const;
+export { MarkStatuses };
 export const MarkStatus = z.enum(MarkStatuses);
 export type MarkStatus = z.infer<typeof MarkStatus>;
 

@@ -12,6 +12,12 @@ export const ErrorCodes = {
   weakPassword: 'weakPassword',
   payloadTooLarge: 'payloadTooLarge',
   unsupportedMediaType: 'unsupportedMediaType',
+  /** A class invitation link that is unknown, expired or revoked (which of these is not said). */
+  invitationInvalid: 'invitationInvalid',
+  /** No learner on the invited class's list has this full name and birth date. */
+  invitationNoMatch: 'invitationNoMatch',
+  /** Two learners on the list share the name and birth date: the centre has to give the account. */
+  invitationAmbiguous: 'invitationAmbiguous',
   /** The app is older than the server's sync protocol: update it (its pending changes are kept). */
   clientTooOld: 'clientTooOld',
   internal: 'internal',

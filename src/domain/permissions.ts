@@ -87,3 +87,7 @@ export function allows(role: Role, needs: Access | readonly Access[]): boolean {
     return wholeCentre ? scope === 'centre' : scope !== 'none';
   });
 }
+
+/** A role that may change nothing at all (a learner's account reads its own records only). */
+export const writesNothing = (role: Role): boolean =>
+  Object.values(POLICY[role]).every((g) => g.write === 'none');

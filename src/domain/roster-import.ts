@@ -110,8 +110,11 @@ export interface ExistingRoster {
   enrolledLearnerIds: ReadonlySet<string>;
 }
 
-/** Same person: the name folded (case, diacritics, đ/d, both tone placements) and the same birth date. */
-const identityKey = (fullName: string, birthDate: string | null) =>
+/**
+ * Same person: the name folded (case, diacritics, đ/d, both tone placements) and the same birth date. A class
+ * invitation names its learner the same way.
+ */
+export const identityKey = (fullName: string, birthDate: string | null) =>
   `${searchKey(fullName)}|${birthDate ?? ''}`;
 
 function findHeader(rows: SheetCell[][]): { index: number; columns: Map<RosterColumn, number> } | null {

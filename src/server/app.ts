@@ -16,6 +16,7 @@ import { registerAuditRoute } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerFileRoutes } from './routes/files.ts';
 import { registerHistoryRoutes } from './routes/history.ts';
+import { registerInvitationRoutes } from './routes/invitations.ts';
 import { registerRecordRoutes } from './routes/records.ts';
 import { registerReportRoutes } from './routes/reports.ts';
 import { registerUserRoutes } from './routes/users.ts';
@@ -98,6 +99,7 @@ export async function createApp({ database, config, log }: AppDeps): Promise<Fas
   registerAuthRoutes(app, db, config);
   registerRecordRoutes(app, db);
   registerUserRoutes(app, db);
+  registerInvitationRoutes(app, db, config);
   registerHistoryRoutes(app, db);
   registerAuditRoute(app, db);
   registerFileRoutes(app, db);

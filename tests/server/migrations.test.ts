@@ -13,6 +13,7 @@ const EXPECTED_TABLES = [
   'attachments',
   'centres',
   'change_log',
+  'class_invitations',
   'class_types',
   'classes',
   'device_cursors',

@@ -249,7 +249,7 @@ describe.each(testDatabases)('push on $name', (target) => {
     expect((await readMark(b.mine.mark.id))?.status).toBe('present');
   });
 
-  it('[AUTH1] staff push a recognition dossier and its outcome; an instructor and a learner are refused', async () => {
+  it('[AUTH1] staff push a recognition dossier and its outcome; an instructor is refused', async () => {
     const id = newId();
     const fresh = {
       fullName: 'Hồ Văn Lực',
@@ -279,25 +279,41 @@ describe.each(testDatabases)('push on $name', (target) => {
     const [row] = await t.database.db.select().from(dossiers).where(eq(dossiers.id, id));
     expect(row).toMatchObject({ outcome: 'recognised', decisionDate: '2026-04-10', centreId: a.centreId });
 
-    for (const token of [instructor, learner]) {
-      const d = device();
-      const refused = await push(token, d.id, [
-        d.mutation('dossiers', newId(), fresh),
-        d.mutation('dossiers', id, { outcome: 'notRecognised' }),
-      ]);
-      expect(refused.json().results.map((r: { reason?: string }) => r.reason)).toEqual([
-        'forbidden',
-        'forbidden',
-      ]);
-    }
+    const d = device();
+    const refused = await push(instructor, d.id, [
+      d.mutation('dossiers', newId(), fresh),
+      d.mutation('dossiers', id, { outcome: 'notRecognised' }),
+    ]);
+    expect(refused.json().results.map((r: { reason?: string }) => r.reason)).toEqual([
+      'forbidden',
+      'forbidden',
+    ]);
     const [after] = await t.database.db.select().from(dossiers).where(eq(dossiers.id, id));
     expect(after?.outcome).toBe('recognised');
   });
 
-  it('[AUTH1] a learner cannot write attendance; an admin cannot point a record at another centre', async () => {
+  it('[AUTH2] a learner cannot write attendance, even their own mark: the push and the import are refused whole', async () => {
+    const before = await readMark(a.mine.mark.id);
     const d = device();
-    const res = await push(learner, d.id, [d.mutation('marks', a.mine.mark.id, { status: 'present' })]);
-    expect(res.json().results[0]).toMatchObject({ outcome: 'rejected', reason: 'forbidden' });
+    const mutations = [d.mutation('marks', a.mine.mark.id, { status: 'absent', note: 'tự sửa' })];
+    const res = await push(learner, d.id, mutations);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toBe('forbidden');
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: '/api/sync/import',
+      headers: bearer(learner),
+      payload: {
+        protocolVersion: PROTOCOL_VERSION,
+        deviceId: d.id,
+        mutations: mutations.map(({ id: _id, ...m }) => m),
+      },
+    });
+    expect(imported.statusCode).toBe(403);
+    expect(await readMark(a.mine.mark.id)).toEqual(before);
+  });
+
+  it('[AUTH1] an admin cannot point a record at another centre', async () => {
     const d2 = device();
     const res2 = await push(admin, d2.id, [
       d2.mutation('sessions', a.mine.session.id, { classId: b.mine.class.id }),

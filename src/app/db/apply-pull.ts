@@ -5,10 +5,16 @@ import type { PullResponse } from '../../sync/protocol.ts';
 import { type AppDb, plainTable } from './app-db.ts';
 import { META_KEYS } from './device-state.ts';
 import { LocalRecords, plainEntities, recordTables } from './local-records.ts';
+import { guardStorage } from './storage-full.ts';
 
 type PulledRecord = Record<string, unknown> & { id: string };
 
+/** A device out of space stores nothing of the page, and says why (storage-full.ts); the next round retries. */
 export async function applyPullPage(db: AppDb, page: PullResponse): Promise<void> {
+  await guardStorage(() => pageTransaction(db, page));
+}
+
+async function pageTransaction(db: AppDb, page: PullResponse): Promise<void> {
   await db.transaction('rw', [...recordTables(db), db.meta, db.outbox], async () => {
     const local = new LocalRecords(db);
     const pulledMarks = (page.changes.marks ?? []) as unknown as AttendanceMark[];

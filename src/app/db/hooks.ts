@@ -25,6 +25,19 @@ export function useSession(): StoredSession | null | undefined {
   return useLiveQuery(() => readSession(db), [db], undefined);
 }
 
+/** One class as this device has it; `null` when it is not here (or deleted). */
+export function useClass(classId: string): Class | null | undefined {
+  const db = useDb();
+  return useLiveQuery(
+    async () => {
+      const cls = await db.classes.get(classId);
+      return cls && !cls.deleted ? cls : null;
+    },
+    [db, classId],
+    undefined,
+  );
+}
+
 export interface ClassSummary {
   cls: Class;
   kind: ClassType | undefined;

@@ -7,6 +7,7 @@ import { SERVER_FIELDS } from '../../sync/protocol.ts';
 import type { AppDb, OutboxEntry, PlainEntity } from './app-db.ts';
 import { deviceIdOf, HEAD_KEYS } from './device-state.ts';
 import { LocalRecords, type RecordKey, tablesHolding } from './local-records.ts';
+import { guardStorage } from './storage-full.ts';
 import {
   forgetGuesses,
   type Guess,
@@ -52,7 +53,8 @@ function freshRecord(key: RecordKey, centreId: string): Record<string, unknown> 
 /**
  * Creates or changes records, all in one transaction (so "everyone remaining present" is one tap that either
  * happens whole or not at all). For a new record `changes` must hold every field; `centreId` is the signed-in
- * centre. Throws, and writes nothing, when a result breaks the domain schema.
+ * centre. Throws, and writes nothing, when a result breaks the domain schema or the device is out of space
+ * (StorageFullError).
  */
 export async function writeChanges(db: AppDb, batch: Change[], centreId: string): Promise<void> {
   if (batch.length === 0) return;
@@ -60,13 +62,15 @@ export async function writeChanges(db: AppDb, batch: Change[], centreId: string)
   const sessionIds = keys.flatMap((k) => (k.entity === 'marks' ? [k.sessionId] : []));
   // Marks alone (a tap on the roll) may start from what the roll screen last read (write-guess.ts).
   const guess = sessionIds.length === keys.length ? guessFor(db, [...new Set(sessionIds)]) : null;
-  try {
-    await writeOnce(db, batch, keys, centreId, guess);
-  } catch (err) {
-    if (!(err instanceof StaleGuess)) throw err;
-    forgetGuesses(db);
-    await writeOnce(db, batch, keys, centreId, null);
-  }
+  await guardStorage(async () => {
+    try {
+      await writeOnce(db, batch, keys, centreId, guess);
+    } catch (err) {
+      if (!(err instanceof StaleGuess)) throw err;
+      forgetGuesses(db);
+      await writeOnce(db, batch, keys, centreId, null);
+    }
+  });
   // A User Timing mark (cleared at once; observers still see it), so tools can time a tap until it is on disk.
   performance.mark(LOCAL_WRITE_COMMITTED);
   performance.clearMarks(LOCAL_WRITE_COMMITTED);

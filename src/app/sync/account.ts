@@ -1,38 +1,13 @@
-// Signing in and out of this device. Signing in stores the session locally (so the app opens offline next time)
-// and downloads the user's data; signing out never throws away changes that are not on the server yet.
-import { LoginResponse } from '../../domain/auth.ts';
+// Signing out of this device, which never throws away changes that are not on the server yet (signing in is in
+// sign-in.ts, loaded only when someone signs in).
 import type { AppDb } from '../db/app-db.ts';
-import { clearSession, readSession, saveSession, unsavedPendingCount } from '../db/device-state.ts';
-import { syncOnce } from './engine.ts';
+import { clearSession, readSession, unsavedPendingCount } from '../db/device-state.ts';
 import { apiRequest } from './http.ts';
-import { fetchTransport } from './transport.ts';
 
 export class PendingChangesError extends Error {
   constructor(readonly pending: number) {
     super('pendingChanges');
   }
-}
-
-export async function signIn(db: AppDb, username: string, password: string, language: string): Promise<void> {
-  const login = await apiRequest('/api/auth/login', {
-    method: 'POST',
-    body: { username, password, deviceName: navigator.userAgent.slice(0, 120) },
-    schema: LoginResponse,
-    language,
-  });
-  const previous = await readSession(db);
-  if (previous && previous.me.user.id !== login.me.user.id) {
-    // Another person on a shared phone: the previous user's data must not show, and their unsent changes must not
-    // be lost or sent under the new account.
-    const pending = await unsavedPendingCount(db);
-    if (pending > 0) throw new PendingChangesError(pending);
-    await db.delete();
-    await db.open();
-  }
-  await saveSession(db, login);
-  await syncOnce(db, fetchTransport).catch(() => {
-    // Signed in; the first download is retried by the scheduler.
-  });
 }
 
 /**

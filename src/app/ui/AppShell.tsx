@@ -1,16 +1,18 @@
 // The frame of every signed-in screen: app and centre name, who is signed in, the sync indicator, changes the
-// server refused, language, sign-out (refused while changes wait to be sent).
+// server refused, language, sign-out (refused while changes wait to be sent), the device storage used and the app's version.
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useDb } from '../db/DbProvider.tsx';
 import type { StoredSession } from '../db/device-state.ts';
 import { PendingChangesError, signOut } from '../sync/account.ts';
+import { AppVersion } from './AppVersion.tsx';
 import { InstallButton } from './InstallButton.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { PendingFileTools } from './PendingFileTools.tsx';
 import { RejectedChanges } from './RejectedChanges.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
+import { StorageUsage } from './StorageUsage.tsx';
 import { SyncIndicator } from './SyncIndicator.tsx';
 
 export function AppShell({ session, children }: { session: StoredSession; children: ReactNode }) {
@@ -28,7 +30,6 @@ export function AppShell({ session, children }: { session: StoredSession; childr
           <span className="centre-name">{centre.name}</span>
         </div>
         <div className="topbar-actions">
-          <InstallButton />
           <LanguageSwitch />
           <button
             type="button"
@@ -50,9 +51,12 @@ export function AppShell({ session, children }: { session: StoredSession; childr
       <SyncIndicator />
       <StorageNotice />
       <RejectedChanges />
-      <p className="who-line">
-        {user.displayName} · {t(`roles.${user.role}`)}
-      </p>
+      <div className="who-line">
+        <span className="who">
+          {user.displayName} · {t(`roles.${user.role}`)}
+        </span>
+        <InstallButton />
+      </div>
       {notice && (
         <p className="banner" role="alert">
           {notice}
@@ -66,9 +70,13 @@ export function AppShell({ session, children }: { session: StoredSession; childr
           </button>
         </p>
       )}
-      <main id="main">{children}</main>
+      <main id="main" className="screen">
+        {children}
+      </main>
       <footer className="footer">
         <PendingFileTools />
+        <StorageUsage />
+        <AppVersion />
       </footer>
     </div>
   );

@@ -1,4 +1,5 @@
-// "Cài ứng dụng" in the top bar when the browser offers installing; on an iPhone, how to add it to the home screen.
+// "Cài ứng dụng" beside who is signed in when the browser offers installing; on an iPhone, how to add it to the home
+// screen.
 import { useTranslation } from 'react-i18next';
 import { acceptInstallOffer, needsIosInstructions, useInstallState } from './install.ts';
 

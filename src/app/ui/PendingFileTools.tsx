@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { useDb } from '../db/DbProvider.tsx';
 import { usePendingCount } from '../db/outbox.ts';
 import { ApiRequestError } from '../sync/http.ts';
-import { exportPending, importPending } from '../sync/pending-file.ts';
 import { saveFile } from './save-file.ts';
 
 export function PendingFileTools() {
@@ -14,8 +13,11 @@ export function PendingFileTools() {
   const pending = usePendingCount() ?? 0;
   const [message, setMessage] = useState<string | null>(null);
 
+  // The file's code (and its schemas) is loaded when first used: rarely, and never needed to show a screen.
+  const pendingFile = () => import('../sync/pending-file.ts');
+
   async function save() {
-    const { file, name } = await exportPending(db);
+    const { file, name } = await (await pendingFile()).exportPending(db);
     saveFile(new Blob([JSON.stringify(file)], { type: 'application/json' }), name);
     setMessage(t('pendingFile.saved', { count: file.mutations.length }));
   }
@@ -25,7 +27,7 @@ export function PendingFileTools() {
     e.target.value = '';
     if (!chosen) return;
     try {
-      const summary = await importPending(db, await chosen.text());
+      const summary = await (await pendingFile()).importPending(db, await chosen.text());
       setMessage(t('pendingFile.sent', { ...summary }));
     } catch (err) {
       setMessage(err instanceof ApiRequestError ? t(`errors.${err.code}`) : t('errors.network'));

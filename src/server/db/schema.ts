@@ -182,6 +182,35 @@ export const enrollments = pgTable(
   ],
 );
 
+/**
+ * A class's invitation link: a learner who opens it and names themselves (full name and birth date, as on the class
+ * list) gets this device signed in to their learner account. Only the token's SHA-256 is stored, as for devices.
+ */
+export const classInvitations = pgTable(
+  'class_invitations',
+  {
+    id: uuid('id').primaryKey(),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    // A class's invitations go with it when its tombstone is purged.
+    classId: uuid('class_id')
+      .notNull()
+      .references(() => classes.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamptz('created_at').notNull(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    revokedAt: timestamptz('revoked_at'),
+  },
+  (t) => [
+    uniqueIndex('class_invitations_token_hash_key').on(t.tokenHash),
+    index('class_invitations_class').on(t.classId),
+  ],
+);
+
 export const sessions = pgTable(
   'sessions',
   {

@@ -34,6 +34,18 @@ const MESSAGES: Record<ErrorCode, Record<Language, string>> = {
     vi: 'Định dạng dữ liệu không được hỗ trợ.',
     en: 'This content type is not supported.',
   },
+  invitationInvalid: {
+    vi: 'Đường dẫn mời này không còn dùng được (đã hết hạn hoặc bị thu hồi). Hãy xin trung tâm đường dẫn mới.',
+    en: 'This invitation link no longer works (it expired or was revoked). Ask the centre for a new one.',
+  },
+  invitationNoMatch: {
+    vi: 'Họ tên và ngày sinh không khớp với ai trong danh sách lớp. Hãy nhập đúng như trong danh sách học viên.',
+    en: 'The full name and birth date match no one on the class list. Enter them as the class list has them.',
+  },
+  invitationAmbiguous: {
+    vi: 'Có hơn một học viên trùng họ tên và ngày sinh trong lớp. Hãy nhờ trung tâm cấp tài khoản.',
+    en: 'More than one learner on the list has this name and birth date. Ask the centre for an account.',
+  },
   clientTooOld: {
     vi: 'Phiên bản ứng dụng đã cũ. Vui lòng tải lại ứng dụng; các thay đổi chưa gửi vẫn được giữ.',
     en: 'This version of the app is too old. Please reload it; unsent changes are kept.',

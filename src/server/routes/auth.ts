@@ -3,29 +3,15 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { LoginRequest, LoginResponse, Me } from '../../domain/auth.ts';
-import { newId } from '../../domain/ids.ts';
 import { createAuthenticator } from '../auth/authenticate.ts';
+import { deviceNameOf, loadMe, openDeviceSession } from '../auth/device-session.ts';
 import { LoginThrottle } from '../auth/login-throttle.ts';
 import { DUMMY_HASH, verifyPassword } from '../auth/passwords.ts';
-import { hashToken, newToken } from '../auth/tokens.ts';
 import type { ServerConfig } from '../config.ts';
 import type { Db } from '../db/database.ts';
-import { toRecord } from '../db/records.ts';
-import { centres, deviceSessions, users } from '../db/schema.ts';
+import { deviceSessions, users } from '../db/schema.ts';
 import { ApiError } from '../http/api-error.ts';
 import { addRoute } from '../http/route.ts';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-async function loadMe(db: Db, userId: string, deviceSessionId: string): Promise<Me> {
-  const [row] = await db
-    .select({ user: users, centre: centres })
-    .from(users)
-    .innerJoin(centres, eq(centres.id, users.centreId))
-    .where(eq(users.id, userId));
-  if (!row) throw new ApiError(401, 'unauthenticated');
-  return { user: toRecord('users', row.user), centre: toRecord('centres', row.centre), deviceSessionId };
-}
 
 export function registerAuthRoutes(app: FastifyInstance, db: Db, config: ServerConfig): void {
   app.decorate('authenticate', createAuthenticator(db, config.sessionTtlDays));
@@ -52,20 +38,12 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, config: ServerC
       }
       throttle.recordSuccess(keys);
 
-      const token = newToken();
-      const now = new Date();
-      const expiresAt = new Date(now.getTime() + config.sessionTtlDays * DAY_MS);
-      const sessionId = newId();
-      await db.insert(deviceSessions).values({
-        id: sessionId,
-        userId: user.id,
-        tokenHash: hashToken(token),
-        deviceName: body.deviceName ?? String(req.headers['user-agent'] ?? '').slice(0, 120),
-        createdAt: now,
-        lastSeenAt: now,
-        expiresAt,
-      });
-      return { token, expiresAt: expiresAt.toISOString(), me: await loadMe(db, user.id, sessionId) };
+      return openDeviceSession(
+        db,
+        user.id,
+        deviceNameOf(body.deviceName, req.headers['user-agent']),
+        config.sessionTtlDays,
+      );
     },
   });
 

@@ -2,6 +2,7 @@
 // last applied seq, so a replay is acknowledged without being applied twice and a gap is reported, never skipped.
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { writesNothing } from '../../domain/permissions.ts';
 import {
   MIN_CLIENT_PROTOCOL,
   type Mutation,
@@ -12,6 +13,7 @@ import {
   type RejectReason,
   type WireMutation,
 } from '../../sync/protocol.ts';
+import type { AuthUser } from '../auth/authenticate.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { inIds } from '../db/in-ids.ts';
 import { changeLog, deviceCursors } from '../db/schema.ts';
@@ -73,12 +75,19 @@ async function answer(ctx: ApplyContext, mutations: Mutation[]): Promise<PushRes
   return mutations.map((m) => toWire(applied.get(m.id) ?? { id: m.id, seq: m.seq, ...earlier.get(m.id)! }));
 }
 
-/** Identifies a request's mutations, after refusing an app whose protocol is too old (PUSH5). */
-function acceptRequest(body: {
-  protocolVersion: number;
-  deviceId: string;
-  mutations: WireMutation[];
-}): Mutation[] {
+/**
+ * Identifies a request's mutations, after refusing an account that may write nothing (AUTH2) and an app whose
+ * protocol is too old (PUSH5).
+ */
+function acceptRequest(
+  user: AuthUser,
+  body: {
+    protocolVersion: number;
+    deviceId: string;
+    mutations: WireMutation[];
+  },
+): Mutation[] {
+  if (writesNothing(user.role)) throw new ApiError(403, 'forbidden');
   if (body.protocolVersion < MIN_CLIENT_PROTOCOL) throw new ApiError(426, 'clientTooOld');
   return identify(body.deviceId, body.mutations);
 }
@@ -95,7 +104,7 @@ export function registerPushRoute(app: FastifyInstance, db: Db, pauseInPushMs = 
     body: PushRequest,
     response: PushResponse,
     handler: async ({ user, body, req }) => {
-      const mutations = acceptRequest(body);
+      const mutations = acceptRequest(user, body);
       return db.transaction(async (tx) => {
         const now = new Date();
         // Locks this device's cursor row: two pushes from one device (two tabs, a retry) apply one after the other.
@@ -164,7 +173,7 @@ export function registerImportRoute(app: FastifyInstance, db: Db): void {
     body: ImportRequest,
     response: PushResponse,
     handler: async ({ user, body }) => {
-      const mutations = acceptRequest(body);
+      const mutations = acceptRequest(user, body);
       return db.transaction(async (tx) => {
         const results = await answer({ db, tx, user, deviceId: body.deviceId, now: new Date() }, mutations);
         // The original device's own cursor is left alone: when it comes back, its pushes are recognised by id.

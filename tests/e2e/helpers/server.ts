@@ -17,9 +17,10 @@ export interface E2eServer {
   close(): Promise<void>;
 }
 
-const clientDir = fileURLToPath(new URL('../../../dist', import.meta.url));
+export const builtClientDir = fileURLToPath(new URL('../../../dist', import.meta.url));
 
-export async function startE2eServer(): Promise<E2eServer> {
+/** `clientDir`: another build to serve than dist/ (a test that deploys a second version swaps its files). */
+export async function startE2eServer(clientDir = builtClientDir): Promise<E2eServer> {
   if (!existsSync(`${clientDir}/index.html`))
     throw new Error('Build the app first: npm run build (npm run test:e2e does).');
   const database = await openDatabase({ memory: true });

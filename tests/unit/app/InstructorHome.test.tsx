@@ -8,7 +8,7 @@ import { AppDb } from '../../../src/app/db/app-db.ts';
 import { DbProvider } from '../../../src/app/db/DbProvider.tsx';
 import { InstructorHome } from '../../../src/app/features/home/InstructorHome.tsx';
 import { formatDate, localToday } from '../../../src/app/i18n/format.ts';
-import { initI18n } from '../../../src/app/i18n/i18n.ts';
+import { initI18n, loadScreenWords } from '../../../src/app/i18n/i18n.ts';
 import { newId } from '../../../src/domain/ids.ts';
 
 const addDays = (iso: string, n: number) => {
@@ -68,6 +68,8 @@ describe('InstructorHome', () => {
     ]);
 
     const i18n = await initI18n('vi');
+
+    await loadScreenWords(i18n);
     render(
       <I18nextProvider i18n={i18n}>
         <DbProvider db={db}>

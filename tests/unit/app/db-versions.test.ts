@@ -1,10 +1,24 @@
 // Convention 4: a database created by an older version of the app opens in the current one with its data intact
 // (for v2/v3, the outbox, rejected list and sent archive added empty; for v4, marks regrouped into
-// rolls; v5 adds attachments and their files empty; v6 the dossiers empty).
+// rolls; v5 adds attachments and their files empty; v6 the dossiers empty). Changes not yet synced survive every
+// upgrade, including the next one: an app update never loses the outbox.
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDb } from '../../../src/app/db/app-db.ts';
-import { newId } from '../../../src/domain/ids.ts';
+import { readSession } from '../../../src/app/db/device-state.ts';
+import { rollMarks } from '../../../src/app/db/local-records.ts';
+import { writeChanges } from '../../../src/app/db/local-write.ts';
+import { markId, newId } from '../../../src/domain/ids.ts';
+import { encodeHlc } from '../../../src/sync/hlc.ts';
+import { learnerNamed } from '../helpers/records.ts';
+
+/** The current app with one more version, as the next release will add one (an index on the outbox's entities). */
+class NextAppDb extends AppDb {
+  constructor(name: string) {
+    super(name);
+    this.version(this.verno + 1).stores({ outbox: 'seq, recordId, entity' });
+  }
+}
 
 describe('AppDb versions', () => {
   let name: string;
@@ -55,5 +69,123 @@ describe('AppDb versions', () => {
     expect(await current.rejected.count()).toBe(0);
     expect(await current.sent.count()).toBe(0);
     current.close();
+  });
+
+  it('opens a version-3 database with unsynced changes, refused ones and the sent archive, all intact', async () => {
+    name = `old-${newId()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores({
+      centres: 'id',
+      users: 'id',
+      classTypes: 'id',
+      planItems: 'id, year',
+      classes: 'id, year, *instructorIds',
+      learners: 'id',
+      enrollments: 'id, classId, learnerId',
+      sessions: 'id, classId, date',
+      marks: 'id, sessionId, learnerId',
+      meta: 'key',
+    });
+    v3.version(2).stores({ outbox: 'seq, recordId', rejected: 'id, rejectedAt' });
+    v3.version(3).stores({ sent: 'seq, createdAt' });
+    const sessionId = newId();
+    const learnerId = newId();
+    const deviceId = newId();
+    const mark = { id: markId(sessionId, learnerId), sessionId, learnerId, status: 'absent', note: '' };
+    const entry = (seq: number, fields: Record<string, unknown>) => ({
+      seq,
+      id: newId(),
+      entity: 'marks',
+      recordId: mark.id,
+      fields,
+      hlc: encodeHlc({ millis: Date.parse('2026-11-25T02:00:00Z'), counter: seq, deviceId }),
+      createdAt: '2026-11-25T02:00:00.000Z',
+    });
+    const pending = [entry(2, { status: 'late' }), entry(3, { note: 'Xe hỏng' })];
+    const rejected = {
+      ...entry(1, { status: 'present' }),
+      reason: 'forbidden',
+      rejectedAt: '2026-11-25T02:01:00Z',
+    };
+    const sent = entry(1, { status: 'absent' });
+    await v3.table('marks').put(mark);
+    await v3.table('outbox').bulkPut(pending);
+    await v3.table('rejected').put(rejected);
+    await v3.table('sent').put(sent);
+    await v3.table('meta').bulkPut([
+      { key: 'nextSeq', value: 4 },
+      { key: 'session', value: { token: 't', needsSignIn: false } },
+    ]);
+    v3.close();
+
+    const current = new AppDb(name);
+    await current.open();
+    expect(await current.outbox.orderBy('seq').toArray()).toEqual(pending);
+    expect(await current.rejected.toArray()).toEqual([rejected]);
+    expect(await current.sent.toArray()).toEqual([sent]);
+    expect(await rollMarks(current, sessionId)).toEqual({ [learnerId]: mark });
+    expect((await current.meta.get('nextSeq'))?.value).toBe(4);
+    current.close();
+  });
+
+  it('keeps pending changes, records, photos and the session through the next version bump, and goes on from them', async () => {
+    name = `current-${newId()}`;
+    const centreId = newId();
+    const sessionId = newId();
+    const today = new AppDb(name);
+    await today.open();
+    const walkIn = learnerNamed('Hoàng Thị Mỹ Duyên', { centreId, updatedAt: new Date().toISOString() });
+    const { id: learnerId, centreId: _c, updatedAt: _u, ...fields } = walkIn;
+    await writeChanges(
+      today,
+      [
+        { entity: 'learners', recordId: learnerId, changes: fields },
+        {
+          entity: 'marks',
+          sessionId,
+          learnerId,
+          changes: {
+            status: 'present',
+            note: '',
+            markedBy: newId(),
+            markedAt: new Date().toISOString(),
+            deleted: false,
+          },
+        },
+      ],
+      centreId,
+    );
+    const photo = new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' });
+    await today.files.put({ id: newId(), blob: photo, uploaded: 0 });
+    await today.meta.put({ key: 'session', value: { token: 't', needsSignIn: false } });
+    const before = {
+      outbox: await today.outbox.orderBy('seq').toArray(),
+      learners: await today.learners.toArray(),
+      rolls: await today.rolls.toArray(),
+      meta: await today.meta.toArray(),
+    };
+    const version = today.verno;
+    today.close();
+
+    const next = new NextAppDb(name);
+    await next.open();
+    expect(next.verno).toBe(version + 1);
+    expect(await next.outbox.orderBy('seq').toArray()).toEqual(before.outbox);
+    expect(await next.outbox.where('entity').equals('marks').count()).toBe(1);
+    expect(await next.learners.toArray()).toEqual(before.learners);
+    expect(await next.rolls.toArray()).toEqual(before.rolls);
+    expect(await next.meta.toArray()).toEqual(before.meta);
+    expect(await readSession(next)).toMatchObject({ token: 't' });
+    const [kept] = await next.files.toArray();
+    expect(kept?.uploaded).toBe(0);
+    expect(kept?.blob.size).toBe(3);
+    // The next change continues the outbox where it was: no seq reused, none skipped.
+    await writeChanges(
+      next,
+      [{ entity: 'marks', sessionId, learnerId, changes: { status: 'late' } }],
+      centreId,
+    );
+    expect((await next.outbox.orderBy('seq').toArray()).map((e) => e.seq)).toEqual([1, 2, 3]);
+    next.close();
   });
 });

@@ -16,7 +16,7 @@ import {
 } from '../../../src/app/db/device-state.ts';
 import { ReadinessPage } from '../../../src/app/features/readiness/ReadinessPage.tsx';
 import { formatDateTime, localToday } from '../../../src/app/i18n/format.ts';
-import { initI18n } from '../../../src/app/i18n/i18n.ts';
+import { initI18n, loadScreenWords } from '../../../src/app/i18n/i18n.ts';
 import { startSyncScheduler } from '../../../src/app/sync/scheduler.ts';
 import { useSyncStatus } from '../../../src/app/sync/sync-status.ts';
 import type { Transport } from '../../../src/app/sync/transport.ts';
@@ -152,6 +152,7 @@ describe('ReadinessPage', () => {
 
   async function renderFor(classId: string) {
     const i18n = await initI18n('vi');
+    await loadScreenWords(i18n);
     render(
       <I18nextProvider i18n={i18n}>
         <DbProvider db={db}>

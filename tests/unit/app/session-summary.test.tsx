@@ -10,7 +10,7 @@ import { AppDb } from '../../../src/app/db/app-db.ts';
 import { DbProvider } from '../../../src/app/db/DbProvider.tsx';
 import { useClassMarks } from '../../../src/app/db/hooks.ts';
 import { SessionSummary, type SessionSummaryProps } from '../../../src/app/features/roll/SessionSummary.tsx';
-import { initI18n } from '../../../src/app/i18n/i18n.ts';
+import { initI18n, loadScreenWords } from '../../../src/app/i18n/i18n.ts';
 import type {
   AttendanceMark,
   Class,
@@ -98,6 +98,7 @@ const firstThreeDays = marksOf([
 let i18n: Awaited<ReturnType<typeof initI18n>>;
 beforeAll(async () => {
   i18n = await initI18n('vi');
+  await loadScreenWords(i18n);
 });
 afterEach(cleanup);
 

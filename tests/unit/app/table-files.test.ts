@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { reportRows, type TableWords } from '../../../src/app/features/reports/report-table.ts';
 import { csvFile, xlsxFile } from '../../../src/app/features/reports/table-files.ts';
 import { formatPercent } from '../../../src/app/i18n/format.ts';
-import { vi } from '../../../src/app/i18n/vi.ts';
+import { viScreens as vi } from '../../../src/app/i18n/vi-screens.ts';
 import { reportParagraph } from '../../../src/domain/report-paragraph.ts';
 import { summaryReport } from '../../../src/domain/reports.ts';
 import { buildDemoCentre } from '../../../src/server/demo/build-demo.ts';

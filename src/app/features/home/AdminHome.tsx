@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useClassesOfYear, useClassYears } from '../../db/hooks.ts';
 import { formatNumber } from '../../i18n/format.ts';
+import { useFirstScreenShown } from '../../ui/first-screen.ts';
 import { ClassList } from './ClassList.tsx';
 
 export function AdminHome() {
@@ -13,6 +14,7 @@ export function AdminHome() {
   const year = chosen ?? years?.[0] ?? null;
   const classes = useClassesOfYear(year);
 
+  useFirstScreenShown(years !== undefined && classes !== undefined);
   if (years === undefined || classes === undefined) return <p>{t('common.loading')}</p>;
   const places = classes.reduce((n, c) => n + c.learners, 0);
   return (

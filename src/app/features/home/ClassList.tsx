@@ -1,6 +1,6 @@
 // A list of class cards (code, name, kind, dates, learners, sessions), shared by the staff and instructor homes;
-// each opens the class's "ready for class" check before a trip (Sẵn sàng đi lớp) and its attendance record,
-// and for staff the class's form and the roster import.
+// each opens the class's "ready for class" check before a trip (Sẵn sàng đi lớp), its attendance record and its
+// invitation link for learners' phones, and for staff the class's form and the roster import.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ClassSummary } from '../../db/hooks.ts';
@@ -34,6 +34,9 @@ export function ClassList({ classes, staff = false }: { classes: ClassSummary[];
             </Link>
             <Link to={`/lop/${cls.id}/diem-danh`} className="button secondary card-action">
               {t('classRecord.open')}
+            </Link>
+            <Link to={`/lop/${cls.id}/moi-hoc-vien`} className="button secondary card-action">
+              {t('invite.open')}
             </Link>
             {staff && (
               <>

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useInstructorClasses, useUpcomingSessions } from '../../db/hooks.ts';
 import { localToday } from '../../i18n/format.ts';
+import { useFirstScreenShown } from '../../ui/first-screen.ts';
 import { ClassList } from './ClassList.tsx';
 import { SessionList } from './SessionList.tsx';
 
@@ -14,6 +15,7 @@ export function InstructorHome({ userId }: { userId: string }) {
     today,
   );
 
+  useFirstScreenShown(classes !== undefined && upcoming !== undefined);
   if (classes === undefined || upcoming === undefined) return <p>{t('common.loading')}</p>;
   return (
     <>

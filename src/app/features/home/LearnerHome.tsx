@@ -1,4 +1,5 @@
 // A learner's home: their schedule (next session first) and their attendance in each class against its threshold.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classStanding, learnerAttendance } from '../../../domain/attendance.ts';
 import { addDays } from '../../../domain/calendar.ts';
@@ -7,13 +8,28 @@ import type { AttendanceMark, Centre, Class, Session } from '../../../domain/ent
 import { compareSessions } from '../../../domain/sessions.ts';
 import { useLearnerRecord } from '../../db/hooks.ts';
 import { formatPercent, localToday } from '../../i18n/format.ts';
+import { useFirstScreenShown } from '../../ui/first-screen.ts';
 import { QrCode } from '../checkin/QrCode.tsx';
 import { SessionList } from './SessionList.tsx';
+
+/** The learner's check-in code, drawn when opened: a phone that only looks at the schedule never loads the QR library. */
+function MyCode({ text, label }: { text: string; label: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="my-code" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('learner.myCode')}</summary>
+      {open && <QrCode text={text} label={label} size={220} />}
+      <p className="muted">{t('learner.myCodeHint')}</p>
+    </details>
+  );
+}
 
 export function LearnerHome({ learnerId, centre }: { learnerId: string | null; centre: Centre }) {
   const { t, i18n } = useTranslation();
   const today = localToday();
   const record = useLearnerRecord(learnerId);
+  useFirstScreenShown(record !== undefined);
   if (record === undefined) return <p>{t('common.loading')}</p>;
 
   // How many more sessions may be missed, counting today's session as still to come until its roll is taken (as
@@ -96,15 +112,10 @@ export function LearnerHome({ learnerId, centre }: { learnerId: string | null; c
                 {enrollment.status !== 'withdrawn' &&
                   cls.status !== 'closed' &&
                   cls.status !== 'cancelled' && (
-                    <details className="my-code">
-                      <summary>{t('learner.myCode')}</summary>
-                      <QrCode
-                        text={checkInCode(enrollment.id)}
-                        label={t('learner.myCodeFor', { code: cls.code })}
-                        size={220}
-                      />
-                      <p className="muted">{t('learner.myCodeHint')}</p>
-                    </details>
+                    <MyCode
+                      text={checkInCode(enrollment.id)}
+                      label={t('learner.myCodeFor', { code: cls.code })}
+                    />
                   )}
               </li>
             );

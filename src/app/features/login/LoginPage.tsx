@@ -3,8 +3,9 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useDb } from '../../db/DbProvider.tsx';
-import { signIn } from '../../sync/account.ts';
+import { PendingChangesError } from '../../sync/account.ts';
 import { ApiRequestError } from '../../sync/http.ts';
+import { useFirstScreenShown } from '../../ui/first-screen.ts';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { StorageNotice } from '../../ui/StorageNotice.tsx';
 import { useOnline } from '../../ui/useOnline.ts';
@@ -18,17 +19,21 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  useFirstScreenShown(true);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
+      const { signIn } = await import('../../sync/sign-in.ts');
       await signIn(db, username, password, i18n.language);
       navigate('/', { replace: true });
     } catch (err) {
       if (err instanceof ApiRequestError) {
         setError(t(`errors.${err.code}`, { seconds: err.retryAfterSeconds ?? 0 }));
+      } else if (err instanceof PendingChangesError) {
+        setError(t('sync.otherUserPending', { count: err.pending }));
       } else {
         setError(t('errors.network'));
       }

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDb } from '../../db/DbProvider.tsx';
 import { keepDownloadedPhoto, type SessionPhoto, useSessionPhotos } from '../../db/photos.ts';
+import { isStorageFull } from '../../db/storage-full.ts';
 import { formatTime } from '../../i18n/format.ts';
 import { PhotoButton } from '../../ui/PhotoButton.tsx';
 import { attachSheetPhoto, PhotoTooLargeError, shrinkPhoto } from './evidence.ts';
@@ -65,7 +66,15 @@ export function EvidencePhotos({ ctx, token }: { ctx: RollContext; token: string
     try {
       await attachSheetPhoto(db, ctx, await shrinkPhoto(file));
     } catch (err) {
-      setError(t(err instanceof PhotoTooLargeError ? 'evidence.tooLarge' : 'evidence.failed'));
+      setError(
+        t(
+          err instanceof PhotoTooLargeError
+            ? 'evidence.tooLarge'
+            : isStorageFull(err)
+              ? 'storage.full'
+              : 'evidence.failed',
+        ),
+      );
     }
   }
 

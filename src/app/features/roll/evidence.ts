@@ -6,6 +6,7 @@ import { newId } from '../../../domain/ids.ts';
 import type { AppDb } from '../../db/app-db.ts';
 import { recordTables } from '../../db/local-records.ts';
 import { writeChanges } from '../../db/local-write.ts';
+import { guardStorage } from '../../db/storage-full.ts';
 import type { RollContext } from './roll-actions.ts';
 
 const LONGEST_SIDE = 1600;
@@ -30,26 +31,28 @@ export class PhotoTooLargeError extends Error {}
 export async function attachSheetPhoto(db: AppDb, ctx: RollContext, jpeg: Blob): Promise<string> {
   if (jpeg.size > MAX_ATTACHMENT_BYTES) throw new PhotoTooLargeError();
   const id = newId();
-  await db.transaction('rw', [...recordTables(db), db.outbox, db.meta, db.files], async () => {
-    await writeChanges(
-      db,
-      [
-        {
-          entity: 'attachments',
-          recordId: id,
-          changes: {
-            sessionId: ctx.session.id,
-            kind: 'signInSheet',
-            mime: 'image/jpeg',
-            size: jpeg.size,
-            takenBy: ctx.userId,
-            takenAt: new Date().toISOString(),
+  await guardStorage(() =>
+    db.transaction('rw', [...recordTables(db), db.outbox, db.meta, db.files], async () => {
+      await writeChanges(
+        db,
+        [
+          {
+            entity: 'attachments',
+            recordId: id,
+            changes: {
+              sessionId: ctx.session.id,
+              kind: 'signInSheet',
+              mime: 'image/jpeg',
+              size: jpeg.size,
+              takenBy: ctx.userId,
+              takenAt: new Date().toISOString(),
+            },
           },
-        },
-      ],
-      ctx.centreId,
-    );
-    await db.files.put({ id, blob: jpeg, uploaded: 0 });
-  });
+        ],
+        ctx.centreId,
+      );
+      await db.files.put({ id, blob: jpeg, uploaded: 0 });
+    }),
+  );
   return id;
 }

@@ -8,7 +8,7 @@ import {
   valueWords,
   type Words,
 } from '../../../src/app/features/audit/audit-words.ts';
-import { initI18n } from '../../../src/app/i18n/i18n.ts';
+import { initI18n, loadScreenWords } from '../../../src/app/i18n/i18n.ts';
 import { type AuditEntry, SECRET_SET } from '../../../src/domain/audit.ts';
 import type { Class, Session, User } from '../../../src/domain/entities.ts';
 import { newId } from '../../../src/domain/ids.ts';
@@ -69,8 +69,11 @@ describe('the change log in words', () => {
   let vi: Words;
   let en: Words;
   beforeAll(async () => {
-    vi = { t: (await initI18n('vi')).t, language: 'vi', directory };
-    en = { t: (await initI18n('en')).t, language: 'en', directory };
+    // The change log is a screen loaded on first use: its words come with it.
+    const [viI18n, enI18n] = [await initI18n('vi'), await initI18n('en')];
+    await Promise.all([loadScreenWords(viI18n), loadScreenWords(enI18n)]);
+    vi = { t: viI18n.t, language: 'vi', directory };
+    en = { t: enI18n.t, language: 'en', directory };
   });
 
   it('names a mark by its learner and session, a class by code and name, an unknown record by its id', () => {

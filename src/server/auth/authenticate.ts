@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Role } from '../../domain/entities.ts';
 import type { Db } from '../db/database.ts';
 import { deviceSessions, users } from '../db/schema.ts';
-import { ApiError, forbidden } from '../http/api-error.ts';
+import { ApiError } from '../http/api-error.ts';
 import { hashToken } from './tokens.ts';
 
 export interface AuthUser {
@@ -54,9 +54,4 @@ export function createAuthenticator(db: Db, sessionTtlDays: number) {
       deviceSessionId: row.session.id,
     };
   };
-}
-
-/** Office work (accounts, the change history, reports) is the centre staff's. */
-export function requireAdmin(user: AuthUser): void {
-  if (user.role !== 'admin') throw forbidden();
 }

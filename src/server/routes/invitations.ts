@@ -15,6 +15,7 @@ import {
   InvitedClass,
   NewInvitation,
 } from '../../domain/invitations.ts';
+import type { Access } from '../../domain/permissions.ts';
 import { identityKey } from '../../domain/roster-import.ts';
 import { searchKey } from '../../domain/vietnamese-text.ts';
 import type { AuthUser } from '../auth/authenticate.ts';
@@ -50,12 +51,14 @@ const toInvitation = (row: InvitationRow): Invitation => ({
 export const invitedUsername = (learnerId: string): string =>
   `hv.${learnerId.replaceAll('-', '').slice(-12)}`;
 
+/** Inviting learners to a class is enrolling them: the policy table's enrolment writes (staff, the class's instructors). */
+const ENROL: Access = { entity: 'enrollments', action: 'write' };
+
 export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: ServerConfig): void {
   const throttle = new LoginThrottle(config.login);
 
   /** A class the user may invite learners to: any of the admin's centre, or one an instructor teaches. */
   async function invitableClass(user: AuthUser, classId: string) {
-    if (user.role === 'learner') throw forbidden();
     const [row] = await db
       .select({ id: classes.id })
       .from(classes)
@@ -89,6 +92,7 @@ export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: S
       'Make an invitation link for a class (staff, or the class instructor); the token is shown this once',
     tag: 'invitations',
     auth: true,
+    allow: ENROL,
     params: ClassParams,
     body: CreateInvitation,
     response: NewInvitation,
@@ -119,6 +123,7 @@ export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: S
     summary: "A class's invitation links, newest first (without their tokens)",
     tag: 'invitations',
     auth: true,
+    allow: ENROL,
     params: ClassParams,
     response: z.array(Invitation),
     handler: async ({ user, params }) => {
@@ -138,6 +143,7 @@ export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: S
     summary: 'Stop an invitation link working at once; devices already signed in through it stay signed in',
     tag: 'invitations',
     auth: true,
+    allow: ENROL,
     params: IdParams,
     response: Invitation,
     handler: async ({ user, params }) => {

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Class, type EntityName, entityNames, type Role, type User } from '../../src/domain/entities.ts';
 import { newId } from '../../src/domain/ids.ts';
-import { allows, POLICY } from '../../src/domain/permissions.ts';
+import { allows, POLICY, writesNothing } from '../../src/domain/permissions.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 import { insertRecords } from '../../src/server/db/records.ts';
 import { entityTables, files, users } from '../../src/server/db/schema.ts';
@@ -264,8 +264,17 @@ describe.each(testDatabases)('authorisation cells on $name', (target) => {
     return row as Record<string, unknown> | undefined;
   }
 
-  /** One mutation from a new device of the actor. */
-  async function push(token: string, entity: EntityName, recordId: string, fields: Record<string, unknown>) {
+  /**
+   * One mutation from a new device of the actor, and what became of it. A role that may write nothing has the whole
+   * push refused (AUTH2): its mutation counts as rejected as forbidden.
+   */
+  async function push(
+    role: Role,
+    token: string,
+    entity: EntityName,
+    recordId: string,
+    fields: Record<string, unknown>,
+  ): Promise<Pick<PushResult, 'outcome' | 'reason'>> {
     const deviceId = newId();
     const res = await t.app.inject({
       method: 'POST',
@@ -279,6 +288,11 @@ describe.each(testDatabases)('authorisation cells on $name', (target) => {
         ],
       },
     });
+    if (writesNothing(role)) {
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error).toBe('forbidden');
+      return { outcome: 'rejected', reason: 'forbidden' };
+    }
     expect(res.statusCode).toBe(200);
     return (res.json().results as PushResult[])[0]!;
   }
@@ -419,7 +433,7 @@ describe.each(testDatabases)('authorisation cells on $name', (target) => {
 
       if (action === 'create') {
         const { id, fields } = await creation(entity, whose);
-        const result = await push(actor.token, entity, id, fields);
+        const result = await push(role, actor.token, entity, id, fields);
         // Accounts need a password, so they are made over REST only; a synced one is never applied.
         const appliedBySync = allowed && entity !== 'users';
         expect(result.outcome, JSON.stringify(result)).toBe(appliedBySync ? 'applied' : 'rejected');
@@ -432,7 +446,7 @@ describe.each(testDatabases)('authorisation cells on $name', (target) => {
       const id = await freshTarget(entity, whose, role, actor.user);
       const before = await stored(entity, id);
       const change = action === 'delete' ? { deleted: true } : HARMLESS_CHANGE[entity];
-      const result = await push(actor.token, entity, id, change);
+      const result = await push(role, actor.token, entity, id, change);
       expect(result.outcome, JSON.stringify(result)).toBe(allowed ? 'applied' : 'rejected');
       const after = await stored(entity, id);
       if (allowed) {

@@ -61,6 +61,8 @@ describe('the centre office in Chromium', () => {
     await addDays();
     await add.getByRole('status').filter({ hasText: 'Đã thêm 6 buổi' }).waitFor();
     const timetable = page.getByTestId('schedule');
+    // The timetable follows the device's database, a moment after the form has said what it saved.
+    await timetable.locator('tbody tr').nth(5).waitFor();
     expect(await timetable.locator('tbody tr').count()).toBe(6);
     await addDays();
     await add.getByRole('status').filter({ hasText: 'Đã thêm 0 buổi; 6 buổi đã có' }).waitFor();

@@ -20,6 +20,20 @@ class NextAppDb extends AppDb {
   }
 }
 
+/** The first schema as it shipped, written out here so that a later change to app-db.ts cannot rewrite history. */
+const V1_STORES = {
+  centres: 'id',
+  users: 'id',
+  classTypes: 'id',
+  planItems: 'id, year',
+  classes: 'id, year, *instructorIds',
+  learners: 'id',
+  enrollments: 'id, classId, learnerId',
+  sessions: 'id, classId, date',
+  marks: 'id, sessionId, learnerId',
+  meta: 'key',
+};
+
 describe('AppDb versions', () => {
   let name: string;
   afterEach(() => Dexie.delete(name));
@@ -27,18 +41,7 @@ describe('AppDb versions', () => {
   it('opens a version-1 database and keeps its records, session and cursor', async () => {
     name = `old-${newId()}`;
     const v1 = new Dexie(name);
-    v1.version(1).stores({
-      centres: 'id',
-      users: 'id',
-      classTypes: 'id',
-      planItems: 'id, year',
-      classes: 'id, year, *instructorIds',
-      learners: 'id',
-      enrollments: 'id, classId, learnerId',
-      sessions: 'id, classId, date',
-      marks: 'id, sessionId, learnerId',
-      meta: 'key',
-    });
+    v1.version(1).stores(V1_STORES);
     const mark = { id: newId(), sessionId: newId(), learnerId: newId(), status: 'late', note: 'Xe hỏng' };
     const sameSession = { ...mark, id: newId(), learnerId: newId(), status: 'present', note: '' };
     const otherSession = { ...mark, id: newId(), sessionId: newId() };
@@ -74,18 +77,7 @@ describe('AppDb versions', () => {
   it('opens a version-3 database with unsynced changes, refused ones and the sent archive, all intact', async () => {
     name = `old-${newId()}`;
     const v3 = new Dexie(name);
-    v3.version(1).stores({
-      centres: 'id',
-      users: 'id',
-      classTypes: 'id',
-      planItems: 'id, year',
-      classes: 'id, year, *instructorIds',
-      learners: 'id',
-      enrollments: 'id, classId, learnerId',
-      sessions: 'id, classId, date',
-      marks: 'id, sessionId, learnerId',
-      meta: 'key',
-    });
+    v3.version(1).stores(V1_STORES);
     v3.version(2).stores({ outbox: 'seq, recordId', rejected: 'id, rejectedAt' });
     v3.version(3).stores({ sent: 'seq, createdAt' });
     const sessionId = newId();

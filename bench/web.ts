@@ -21,7 +21,7 @@ const COLD_STARTS = 7;
 const QUIET_MS = 500;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 
-// Only the calls used here; the package's own types come with it once installed (see the file's first lines).
+// Only the parts read here: the package's own types give every audit's details as a union to narrow at each read.
 interface LighthouseResult {
   lhr: {
     runtimeError?: { code: string; message: string };

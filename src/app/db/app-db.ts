@@ -16,6 +16,7 @@ import type {
   Session,
   User,
 } from '../../domain/entities.ts';
+import { durabilityMiddleware, FLUSH_TABLE } from './durability.ts';
 import { writeStampMiddleware } from './write-stamp.ts';
 
 export interface MetaRow {
@@ -78,8 +79,8 @@ export class AppDb extends Dexie {
   sent!: EntityTable<OutboxEntry, 'seq'>;
 
   constructor(name = 'diem-danh') {
-    // Strict durability: a transaction counts as done only once it is on disk, so a tap survives a dead battery.
-    super(name, { chromeTransactionDurability: 'strict' });
+    // Durability: relaxed commits with a strict flush behind each write (durability.ts).
+    super(name);
     // Versions in order; each says why it exists. Never edit a published version: add the next one.
     // v1: the domain tables, indexed for the home screens and the roll, and the device's meta.
     this.version(1).stores({
@@ -117,7 +118,10 @@ export class AppDb extends Dexie {
     this.version(5).stores({ attachments: 'id, sessionId', files: 'id, uploaded' });
     // v6: the register of recognition of equivalent training (hồ sơ xét công nhận tương đương), for staff.
     this.version(6).stores({ dossiers: 'id' });
+    // v7: the one row a disk flush writes, in a table of its own so that a flush never holds up a write.
+    this.version(7).stores({ [FLUSH_TABLE]: 'key' });
     this.use(writeStampMiddleware);
+    this.use(durabilityMiddleware(this));
   }
 }
 

@@ -16,13 +16,20 @@ import type { AppDb } from './app-db.ts';
 import { type ClassRoster, readClassRoster } from './class-roster.ts';
 import { useDb } from './DbProvider.tsx';
 import { readSession, type StoredSession } from './device-state.ts';
+import { type RememberedQuery, readAhead, useRememberedQuery } from './remembered.ts';
 import { readRollForWrites } from './write-guess.ts';
 
 const alive = <T extends { deleted: boolean }>(rows: T[]) => rows.filter((r) => !r.deleted);
 
+const sessionQuery: RememberedQuery<StoredSession | null> = {
+  key: 'session',
+  read: readSession,
+  keepEqual: true,
+};
+
+/** The signed-in session; remembered, so a screen opened by navigation does not wait to read it. */
 export function useSession(): StoredSession | null | undefined {
-  const db = useDb();
-  return useLiveQuery(() => readSession(db), [db], undefined);
+  return useRememberedQuery(sessionQuery);
 }
 
 /** One class as this device has it; `null` when it is not here (or deleted). */
@@ -162,8 +169,13 @@ export interface RollData extends RollRoster, RollMarks {}
  * writes only the roll record, so this query (and the sorted list the screen renders from) is not redone per tap.
  */
 export function useRollRoster(sessionId: string): RollRoster | null | undefined {
-  const db = useDb();
-  return useLiveQuery(async () => {
+  return useRememberedQuery(rollRosterQuery(sessionId));
+}
+
+const rollRosterQuery = (sessionId: string): RememberedQuery<RollRoster | null> => ({
+  key: `roster:${sessionId}`,
+  keepEqual: true,
+  async read(db) {
     const session = await db.sessions.get(sessionId);
     const cls = session && (await db.classes.get(session.classId));
     if (!session || !cls || session.deleted) return null;
@@ -174,8 +186,8 @@ export function useRollRoster(sessionId: string): RollRoster | null | undefined 
       (await db.learners.bulkGet(enrolled.map((e) => e.learnerId))).filter((l): l is Learner => Boolean(l)),
     ).sort(compareVietnameseNames);
     return { session, cls, learners, enrollments: new Map(enrolled.map((e) => [e.learnerId, e])) };
-  }, [db, sessionId]);
-}
+  },
+});
 
 export interface RollMarks {
   /** The current mark of each learner, by learner id (deleted marks left out). */
@@ -186,8 +198,13 @@ export interface RollMarks {
 
 /** A session's marks and which of them are not on the server yet, in one query: a tap re-renders the roll once. */
 export function useRollMarks(sessionId: string): RollMarks | undefined {
-  const db = useDb();
-  return useLiveQuery(async () => {
+  return useRememberedQuery(rollMarksQuery(sessionId));
+}
+
+const rollMarksQuery = (sessionId: string): RememberedQuery<RollMarks> => ({
+  key: `marks:${sessionId}`,
+  keepEqual: false,
+  async read(db) {
     // Both read at once (one round trip, not two): the outbox's distinct record ids are few next to the roll.
     // Read with what the next tap needs to write without waiting to read it (write-guess.ts).
     const [roll, pending] = await Promise.all([
@@ -200,7 +217,12 @@ export function useRollMarks(sessionId: string): RollMarks | undefined {
       marks: new Map(alive(all).map((m) => [m.learnerId, m])),
       unsent: new Set(all.filter((m) => waiting.has(m.id)).map((m) => m.learnerId)),
     };
-  }, [db, sessionId]);
+  },
+});
+
+/** Reads a session's roll ahead of time, so that its screen opens with it (see remembered.ts). */
+export async function readRollAhead(db: AppDb, sessionId: string): Promise<void> {
+  await Promise.all([readAhead(db, rollRosterQuery(sessionId)), readAhead(db, rollMarksQuery(sessionId))]);
 }
 
 /** Everything the roll screen of one session needs; `null` when the session is not on this device. */

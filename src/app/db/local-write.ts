@@ -71,9 +71,6 @@ export async function writeChanges(db: AppDb, batch: Change[], centreId: string)
       await writeOnce(db, batch, keys, centreId, null);
     }
   });
-  // A User Timing mark (cleared at once; observers still see it), so tools can time a tap until it is on disk.
-  performance.mark(LOCAL_WRITE_COMMITTED);
-  performance.clearMarks(LOCAL_WRITE_COMMITTED);
 }
 
 async function writeOnce(
@@ -156,8 +153,6 @@ async function store(
     ]),
   ]);
 }
-
-export const LOCAL_WRITE_COMMITTED = 'diem-danh:local-write-committed';
 
 /** One change; see writeChanges. */
 export function writeChange(db: AppDb, change: Change, centreId: string): Promise<void> {

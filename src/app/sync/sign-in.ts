@@ -4,6 +4,7 @@
 import { LoginResponse } from '../../domain/auth.ts';
 import type { AppDb } from '../db/app-db.ts';
 import { readSession, saveSession, unsavedPendingCount } from '../db/device-state.ts';
+import { forgetRemembered } from '../db/remembered.ts';
 import { PendingChangesError } from './account.ts';
 import { syncOnce } from './engine.ts';
 import { apiRequest } from './http.ts';
@@ -29,6 +30,7 @@ export async function beginSession(db: AppDb, login: LoginResponse): Promise<voi
   if (previous && previous.me.user.id !== login.me.user.id) {
     const pending = await unsavedPendingCount(db);
     if (pending > 0) throw new PendingChangesError(pending);
+    forgetRemembered(db);
     await db.delete();
     await db.open();
   }

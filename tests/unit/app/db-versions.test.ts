@@ -1,7 +1,7 @@
 // Convention 4: a database created by an older version of the app opens in the current one with its data intact
-// (for v2/v3, the outbox, rejected list and sent archive added empty; for v4, marks regrouped into
-// rolls; v5 adds attachments and their files empty; v6 the dossiers empty). Changes not yet synced survive every
-// upgrade, including the next one: an app update never loses the outbox.
+// (for v2/v3, the outbox, rejected list and sent archive added empty; for v4, marks regrouped into rolls; v5 adds
+// attachments and their files empty; v6 the dossiers empty; v7 the disk flush's row). Changes not yet synced survive
+// every upgrade, including the next one: an app update never loses the outbox.
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDb } from '../../../src/app/db/app-db.ts';
@@ -54,7 +54,7 @@ describe('AppDb versions', () => {
 
     const current = new AppDb(name);
     await current.open();
-    expect(current.verno).toBe(6);
+    expect(current.verno).toBe(7);
     // v4: the marks moved into one roll per session, keyed by learner, and the old table is gone.
     expect(await current.rolls.get(mark.sessionId)).toEqual({
       sessionId: mark.sessionId,

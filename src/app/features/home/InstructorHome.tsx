@@ -1,8 +1,10 @@
 // An instructor's home: upcoming sessions of their classes (next first), then the classes themselves.
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useInstructorClasses, useUpcomingSessions } from '../../db/hooks.ts';
+import { useDb } from '../../db/DbProvider.tsx';
+import { readRollAhead, useInstructorClasses, useUpcomingSessions } from '../../db/hooks.ts';
 import { localToday } from '../../i18n/format.ts';
-import { useFirstScreenShown } from '../../ui/first-screen.ts';
+import { useAfterFirstScreen, useFirstScreenShown } from '../../ui/first-screen.ts';
 import { ClassList } from './ClassList.tsx';
 import { SessionList } from './SessionList.tsx';
 
@@ -16,6 +18,7 @@ export function InstructorHome({ userId }: { userId: string }) {
   );
 
   useFirstScreenShown(classes !== undefined && upcoming !== undefined);
+  useTodaysRollsReadAhead(upcoming?.filter((s) => s.session.date === today && !s.session.cancelled));
   if (classes === undefined || upcoming === undefined) return <p>{t('common.loading')}</p>;
   return (
     <>
@@ -33,4 +36,18 @@ export function InstructorHome({ userId }: { userId: string }) {
       </section>
     </>
   );
+}
+
+/** Today's rolls are read once the home screen is up, so that the one the instructor taps opens at once. */
+function useTodaysRollsReadAhead(todays: { session: { id: string } }[] | undefined) {
+  const db = useDb();
+  const ready = useAfterFirstScreen();
+  const ids = todays?.map((s) => s.session.id).join(',');
+  useEffect(() => {
+    if (!ready || !ids) return;
+    void (async () => {
+      // One after the other: the screen stays responsive meanwhile.
+      for (const id of ids.split(',')) await readRollAhead(db, id);
+    })();
+  }, [db, ready, ids]);
 }

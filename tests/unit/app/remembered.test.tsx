@@ -1,0 +1,109 @@
+// @vitest-environment jsdom
+// Remembered live queries (remembered.ts): a roll read ahead renders on the screen's first render, an unchanged
+// re-read keeps the same objects, a change still shows, and nothing is remembered across a sign-out.
+import { act, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppDb } from '../../../src/app/db/app-db.ts';
+import { DbProvider } from '../../../src/app/db/DbProvider.tsx';
+import { type RollRoster, readRollAhead, useRollRoster } from '../../../src/app/db/hooks.ts';
+import { forgetRemembered } from '../../../src/app/db/remembered.ts';
+import { newId } from '../../../src/domain/ids.ts';
+import { learnerNamed } from '../helpers/records.ts';
+
+const centreId = newId();
+const base = { centreId, updatedAt: '2026-11-20T01:00:00.000Z', deleted: false };
+const classId = newId();
+const sessionId = newId();
+const learners = ['Nguyễn Văn An', 'Trần Thị Bình'].map((name) => learnerNamed(name, base));
+
+async function seed(db: AppDb) {
+  await db.classes.put({
+    ...base,
+    id: classId,
+    code: 'NTVĐ-01',
+    name: 'Lớp NTVĐ-01',
+    classTypeId: newId(),
+    year: 2026,
+    commune: '',
+    location: '',
+    startDate: '2026-11-20',
+    endDate: null,
+    status: 'open',
+    threshold: 0.8,
+    coordinatingBody: '',
+    instructorIds: [],
+  });
+  await db.sessions.put({
+    ...base,
+    id: sessionId,
+    classId,
+    date: '2026-11-25',
+    partOfDay: 'morning',
+    periods: 5,
+    topic: 'Bài 1',
+    instructorId: null,
+    location: '',
+    cancelled: false,
+    replacesSessionId: null,
+  });
+  await db.learners.bulkPut(learners);
+  await db.enrollments.bulkPut(
+    learners.map((l) => ({
+      ...base,
+      id: newId(),
+      classId,
+      learnerId: l.id,
+      status: 'enrolled',
+      walkIn: false,
+    })),
+  );
+}
+
+const renders: (RollRoster | null | undefined)[] = [];
+function Roster() {
+  const roster = useRollRoster(sessionId);
+  renders.push(roster);
+  if (roster === undefined) return <p>loading</p>;
+  return <p>{roster?.learners.map((l) => l.fullName).join(', ')}</p>;
+}
+
+describe('remembered live queries', () => {
+  let db: AppDb;
+  beforeEach(async () => {
+    db = new AppDb(`remembered-${newId()}`);
+    await seed(db);
+    renders.length = 0;
+  });
+  afterEach(() => db.delete());
+
+  const show = () =>
+    render(
+      <DbProvider db={db}>
+        <Roster />
+      </DbProvider>,
+    );
+
+  it('renders a roll read ahead at once, and keeps its objects when the re-read finds it unchanged', async () => {
+    await readRollAhead(db, sessionId);
+    show();
+    expect(renders[0]?.learners.map((l) => l.fullName)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình']);
+    // The live query's own read, equal to what was read ahead: no second render with other objects.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(new Set(renders)).toEqual(new Set([renders[0]]));
+  });
+
+  it('still shows a change made after the read ahead', async () => {
+    await readRollAhead(db, sessionId);
+    show();
+    await db.learners.put({ ...learners[1]!, fullName: 'Trần Thị Bích', givenName: 'Bích' });
+    expect(await screen.findByText('Nguyễn Văn An, Trần Thị Bích')).toBeTruthy();
+  });
+
+  it('remembers nothing after a sign-out', async () => {
+    await readRollAhead(db, sessionId);
+    forgetRemembered(db);
+    show();
+    expect(renders[0]).toBeUndefined();
+    expect(await screen.findByText('Nguyễn Văn An, Trần Thị Bình')).toBeTruthy();
+  });
+});

@@ -1,10 +1,11 @@
-// Entry point: opens the device database, sets up the language, renders the app.
+// Entry point: opens the device database, sets up the language, reads the first screen's data, renders the app.
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App.tsx';
 import { AppDb } from './db/app-db.ts';
 import { DbProvider } from './db/DbProvider.tsx';
+import { readFirstScreen } from './db/first-reads.ts';
 import { checkStorage } from './db/storage-check.ts';
 import { STORAGE_FULL_EVENT } from './db/storage-full.ts';
 import { initI18n } from './i18n/i18n.ts';
@@ -14,9 +15,10 @@ import { listenForInstallOffer } from './ui/install.ts';
 import { useUiState } from './ui/ui-store.ts';
 
 listenForInstallOffer();
-const i18n = await initI18n();
 const db = new AppDb();
-useUiState.getState().setStorage(await checkStorage(db));
+// All at once: the words, the database's check, and the first screen's data, so that the first render shows it.
+const [i18n, storage, firstReads] = await Promise.all([initI18n(), checkStorage(db), readFirstScreen(db)]);
+useUiState.getState().setStorage(storage);
 // Ask the browser to keep the data when the phone runs short of space (it decides; asking costs nothing), and warn
 // early if space is already short (neither holds up the start); any screen says so when a write was refused for it.
 void navigator.storage?.persist?.().catch(() => false);
@@ -32,7 +34,7 @@ startTransition(() =>
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <DbProvider db={db}>
+        <DbProvider db={db} firstReads={firstReads}>
           <App />
         </DbProvider>
       </I18nextProvider>

@@ -12,17 +12,20 @@ import type {
 } from '../../domain/entities.ts';
 import { compareSessions } from '../../domain/sessions.ts';
 import { compareVietnameseNames } from '../../domain/vietnamese-text.ts';
+import { alive } from './alive.ts';
 import type { AppDb } from './app-db.ts';
 import { type ClassRoster, readClassRoster } from './class-roster.ts';
-import { useDb } from './DbProvider.tsx';
+import { useDb, useFirstReads } from './DbProvider.tsx';
 import { readSession, type StoredSession } from './device-state.ts';
+import { sameAsFirst } from './first-reads.ts';
+import { type LearnerClassRecord, readLearnerRecord } from './learner-record.ts';
 import { readRollForWrites } from './write-guess.ts';
 
-const alive = <T extends { deleted: boolean }>(rows: T[]) => rows.filter((r) => !r.deleted);
-
+/** The signed-in session (the first read when the app started). */
 export function useSession(): StoredSession | null | undefined {
   const db = useDb();
-  return useLiveQuery(() => readSession(db), [db], undefined);
+  const first = useFirstReads().session;
+  return useLiveQuery(async () => sameAsFirst(first, await readSession(db)), [db], first);
 }
 
 /** One class as this device has it; `null` when it is not here (or deleted). */
@@ -116,34 +119,15 @@ export function useUpcomingSessions(
   }, [db, key, fromDate]);
 }
 
-export interface LearnerClassRecord {
-  cls: Class;
-  enrollment: Enrollment;
-  sessions: Session[];
-  marks: AttendanceMark[];
-}
-
-/** A learner's classes with their sessions and the learner's own marks. */
+/** A learner's classes with their sessions and the learner's own marks (the first read when the app started). */
 export function useLearnerRecord(learnerId: string | null): LearnerClassRecord[] | undefined {
   const db = useDb();
-  return useLiveQuery(async () => {
-    if (!learnerId) return [];
-    const enrollments = alive(await db.enrollments.where('learnerId').equals(learnerId).toArray());
-    const records = await Promise.all(
-      enrollments.map(async (enrollment) => {
-        const cls = await db.classes.get(enrollment.classId);
-        const sessions = alive(await db.sessions.where('classId').equals(enrollment.classId).toArray());
-        const rolls = await db.rolls.bulkGet(sessions.map((s) => s.id));
-        const marks = rolls.map((r) => r?.marks[learnerId]).filter((m): m is AttendanceMark => Boolean(m));
-        return cls && !cls.deleted
-          ? { cls, enrollment, sessions: sessions.sort(compareSessions), marks: alive(marks) }
-          : null;
-      }),
-    );
-    return records
-      .filter((r): r is LearnerClassRecord => r !== null)
-      .sort((a, b) => (b.cls.startDate ?? '').localeCompare(a.cls.startDate ?? ''));
-  }, [db, learnerId]);
+  const first = useFirstReads().learnerRecord;
+  return useLiveQuery(
+    async () => sameAsFirst(first, await readLearnerRecord(db, learnerId)),
+    [db, learnerId],
+    first,
+  );
 }
 
 export interface RollRoster {

@@ -1,12 +1,11 @@
 // Entry point: opens the device database, sets up the language, reads the first screen's data, renders the app.
+import './db/open-at-start.ts';
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App.tsx';
-import { AppDb } from './db/app-db.ts';
 import { DbProvider } from './db/DbProvider.tsx';
-import { readFirstScreen } from './db/first-reads.ts';
-import { checkStorage } from './db/storage-check.ts';
+import { db, firstReads as firstReading, storageChecked } from './db/open-at-start.ts';
 import { STORAGE_FULL_EVENT } from './db/storage-full.ts';
 import { initI18n } from './i18n/i18n.ts';
 import './ui/app.css';
@@ -15,9 +14,8 @@ import { listenForInstallOffer } from './ui/install.ts';
 import { useUiState } from './ui/ui-store.ts';
 
 listenForInstallOffer();
-const db = new AppDb();
-// All at once: the words, the database's check, and the first screen's data, so that the first render shows it.
-const [i18n, storage, firstReads] = await Promise.all([initI18n(), checkStorage(db), readFirstScreen(db)]);
+// The words are set up while the database opens (open-at-start.ts); the first render then shows the first screen's data.
+const [i18n, storage, firstReads] = await Promise.all([initI18n(), storageChecked, firstReading]);
 useUiState.getState().setStorage(storage);
 // Ask the browser to keep the data when the phone runs short of space (it decides; asking costs nothing), and warn
 // early if space is already short (neither holds up the start); any screen says so when a write was refused for it.

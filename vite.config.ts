@@ -30,6 +30,7 @@ export default defineConfig({
           groups: [
             { name: 'vendor', test: /node_modules/, tags: ['$initial'] },
             { name: 'app', tags: ['$initial'] },
+            { name: 'zod', test: /node_modules\/zod\// },
           ],
         },
       },

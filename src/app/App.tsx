@@ -9,6 +9,7 @@ import type { StoredSession } from './db/device-state.ts';
 import { useSession } from './db/hooks.ts';
 import { HomePage } from './features/home/HomePage.tsx';
 import { LoginPage } from './features/login/LoginPage.tsx';
+import { loadSyncScheduler } from './sync/load-scheduler.ts';
 import { useAfterFirstScreen } from './ui/first-screen.ts';
 import { lazyScreen } from './ui/lazy-screen.ts';
 
@@ -58,16 +59,20 @@ const JoinPage = lazyScreen(() => import('./features/invitations/JoinPage.tsx').
 const UpdatePrompt = lazy(() => import('./ui/UpdatePrompt.tsx').then((m) => ({ default: m.UpdatePrompt })));
 const ReportsPage = lazyScreen(() => import('./features/reports/ReportsPage.tsx').then((m) => m.ReportsPage));
 
-/** Runs the sync scheduler while signed in; its code (and the protocol's schemas) loads once the first screen is up. */
-function useSyncWhileSignedIn(session: StoredSession | null | undefined) {
+/**
+ * Runs the sync scheduler while signed in; its code (and the protocol's schemas) loads once the first screen is up.
+ * A component of its own that renders nothing: when the first screen says it is shown, only this re-renders, not the
+ * screen (on a slow phone that re-render was one long task right after the schedule appeared).
+ */
+function SyncWhileSignedIn({ session }: { session: StoredSession }) {
   const db = useDb();
   const ready = useAfterFirstScreen();
-  const signedIn = Boolean(session && !session.needsSignIn) && ready;
+  const signedIn = !session.needsSignIn && ready;
   useEffect(() => {
     if (!signedIn) return;
     let stop: (() => void) | undefined;
     let stopped = false;
-    void import('./sync/scheduler.ts').then(({ startSyncScheduler }) => {
+    void loadSyncScheduler().then(({ startSyncScheduler }) => {
       if (!stopped) stop = startSyncScheduler(db);
     });
     return () => {
@@ -75,10 +80,21 @@ function useSyncWhileSignedIn(session: StoredSession | null | undefined) {
       stop?.();
     };
   }, [db, signedIn]);
-  const role = session?.me.user.role;
+  const role = session.me.user.role;
   useEffect(() => {
     if (ready && role === 'instructor') void loadRollPage();
   }, [ready, role]);
+  return null;
+}
+
+/** The service worker's registration and its update prompt, once the first screen is up (same reason as above). */
+function UpdatesAfterFirstScreen() {
+  const ready = useAfterFirstScreen();
+  return ready ? (
+    <Suspense fallback={null}>
+      <UpdatePrompt />
+    </Suspense>
+  ) : null;
 }
 
 function Loading() {
@@ -89,15 +105,18 @@ function Loading() {
 /** Renders a signed-in screen, or sends to sign-in; data comes from the device, so this works offline. */
 function SignedIn({ screen }: { screen: (session: StoredSession) => ReactNode }) {
   const session = useSession();
-  useSyncWhileSignedIn(session);
   if (session === undefined) return <Loading />;
   if (session === null) return <Navigate to="/login" replace />;
   // Screens loaded on first use show as loading meanwhile.
-  return <Suspense fallback={<Loading />}>{screen(session)}</Suspense>;
+  return (
+    <>
+      <SyncWhileSignedIn session={session} />
+      <Suspense fallback={<Loading />}>{screen(session)}</Suspense>
+    </>
+  );
 }
 
 export function App() {
-  const ready = useAfterFirstScreen();
   return (
     <BrowserRouter>
       <Routes>
@@ -155,11 +174,7 @@ export function App() {
         />
         <Route path="*" element={<SignedIn screen={(s) => <HomePage session={s} />} />} />
       </Routes>
-      {ready && (
-        <Suspense fallback={null}>
-          <UpdatePrompt />
-        </Suspense>
-      )}
+      <UpdatesAfterFirstScreen />
     </BrowserRouter>
   );
 }

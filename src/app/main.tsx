@@ -1,11 +1,11 @@
-// Entry point: opens the device database, sets up the language, renders the app.
+// Entry point: opens the device database, sets up the language, reads the first screen's data, renders the app.
+import './db/open-at-start.ts';
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App.tsx';
-import { AppDb } from './db/app-db.ts';
 import { DbProvider } from './db/DbProvider.tsx';
-import { checkStorage } from './db/storage-check.ts';
+import { db, firstScreenRead, storageChecked } from './db/open-at-start.ts';
 import { STORAGE_FULL_EVENT } from './db/storage-full.ts';
 import { initI18n } from './i18n/i18n.ts';
 import './ui/app.css';
@@ -14,9 +14,9 @@ import { listenForInstallOffer } from './ui/install.ts';
 import { useUiState } from './ui/ui-store.ts';
 
 listenForInstallOffer();
-const i18n = await initI18n();
-const db = new AppDb();
-useUiState.getState().setStorage(await checkStorage(db));
+// The words are set up while the database opens (open-at-start.ts); the first render then shows the first screen's data.
+const [i18n, storage] = await Promise.all([initI18n(), storageChecked, firstScreenRead]);
+useUiState.getState().setStorage(storage);
 // Ask the browser to keep the data when the phone runs short of space (it decides; asking costs nothing), and warn
 // early if space is already short (neither holds up the start); any screen says so when a write was refused for it.
 void navigator.storage?.persist?.().catch(() => false);

@@ -3,6 +3,7 @@
 import type { LoginResponse, Me } from '../../domain/auth.ts';
 import { newId } from '../../domain/ids.ts';
 import type { AppDb, MetaRow } from './app-db.ts';
+import type { RememberedQuery } from './remembered.ts';
 
 export interface StoredSession {
   token: string;
@@ -21,6 +22,13 @@ const LAST_SYNCED = 'lastSyncedAt';
 export async function readSession(db: AppDb): Promise<StoredSession | null> {
   return ((await db.meta.get(SESSION))?.value as StoredSession | undefined) ?? null;
 }
+
+/** The session as a remembered query (remembered.ts): every screen reads it, and none should wait for it. */
+export const sessionQuery: RememberedQuery<StoredSession | null> = {
+  key: 'session',
+  read: readSession,
+  keepEqual: true,
+};
 
 export async function saveSession(db: AppDb, login: LoginResponse): Promise<void> {
   const session: StoredSession = {

@@ -12,22 +12,16 @@ import type {
 } from '../../domain/entities.ts';
 import { compareSessions } from '../../domain/sessions.ts';
 import { compareVietnameseNames } from '../../domain/vietnamese-text.ts';
+import { alive } from './alive.ts';
 import type { AppDb } from './app-db.ts';
 import { type ClassRoster, readClassRoster } from './class-roster.ts';
 import { useDb } from './DbProvider.tsx';
-import { readSession, type StoredSession } from './device-state.ts';
+import { type StoredSession, sessionQuery } from './device-state.ts';
+import { type LearnerClassRecord, learnerRecordQuery } from './learner-record.ts';
 import { type RememberedQuery, readAhead, useRememberedQuery } from './remembered.ts';
 import { readRollForWrites } from './write-guess.ts';
 
-const alive = <T extends { deleted: boolean }>(rows: T[]) => rows.filter((r) => !r.deleted);
-
-const sessionQuery: RememberedQuery<StoredSession | null> = {
-  key: 'session',
-  read: readSession,
-  keepEqual: true,
-};
-
-/** The signed-in session; remembered, so a screen opened by navigation does not wait to read it. */
+/** The signed-in session; remembered (read before the first render at start), so no screen waits to read it. */
 export function useSession(): StoredSession | null | undefined {
   return useRememberedQuery(sessionQuery);
 }
@@ -123,34 +117,9 @@ export function useUpcomingSessions(
   }, [db, key, fromDate]);
 }
 
-export interface LearnerClassRecord {
-  cls: Class;
-  enrollment: Enrollment;
-  sessions: Session[];
-  marks: AttendanceMark[];
-}
-
-/** A learner's classes with their sessions and the learner's own marks. */
+/** A learner's classes with their sessions and the learner's own marks (read before the first render at start). */
 export function useLearnerRecord(learnerId: string | null): LearnerClassRecord[] | undefined {
-  const db = useDb();
-  return useLiveQuery(async () => {
-    if (!learnerId) return [];
-    const enrollments = alive(await db.enrollments.where('learnerId').equals(learnerId).toArray());
-    const records = await Promise.all(
-      enrollments.map(async (enrollment) => {
-        const cls = await db.classes.get(enrollment.classId);
-        const sessions = alive(await db.sessions.where('classId').equals(enrollment.classId).toArray());
-        const rolls = await db.rolls.bulkGet(sessions.map((s) => s.id));
-        const marks = rolls.map((r) => r?.marks[learnerId]).filter((m): m is AttendanceMark => Boolean(m));
-        return cls && !cls.deleted
-          ? { cls, enrollment, sessions: sessions.sort(compareSessions), marks: alive(marks) }
-          : null;
-      }),
-    );
-    return records
-      .filter((r): r is LearnerClassRecord => r !== null)
-      .sort((a, b) => (b.cls.startDate ?? '').localeCompare(a.cls.startDate ?? ''));
-  }, [db, learnerId]);
+  return useRememberedQuery(learnerRecordQuery(learnerId));
 }
 
 export interface RollRoster {

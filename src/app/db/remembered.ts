@@ -2,7 +2,8 @@
 // each navigation shows a loading state first and renders twice (on a slow phone, opening a 150-learner roll waited
 // ~100 ms for its reads). A remembered query renders at once with its last result, or with one read ahead of time
 // (the instructor's home reads today's rolls), then runs as usual; a result equal to the one shown keeps the same
-// objects, so React has nothing to redo.
+// objects, so React has nothing to redo. At start, the first screen's data is read this way before the first render
+// (first-reads.ts).
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AppDb } from './app-db.ts';
 import { useDb } from './DbProvider.tsx';
@@ -48,9 +49,9 @@ export interface RememberedQuery<T> {
   keepEqual: boolean;
 }
 
-/** Runs a query now so that a screen opened later starts from its result. */
-export async function readAhead<T>(db: AppDb, query: RememberedQuery<T>): Promise<void> {
-  remember(db, query.key, await query.read(db), query.keepEqual);
+/** Runs a query now so that a screen opened later starts from its result, which it also returns. */
+export async function readAhead<T>(db: AppDb, query: RememberedQuery<T>): Promise<T> {
+  return remember(db, query.key, await query.read(db), query.keepEqual);
 }
 
 /** useLiveQuery, starting from the query's last result (see above). */

@@ -3,7 +3,7 @@
 import type { LoginResponse, Me } from '../../domain/auth.ts';
 import { newId } from '../../domain/ids.ts';
 import type { AppDb, MetaRow } from './app-db.ts';
-import type { RememberedQuery } from './remembered.ts';
+import { type RememberedQuery, setRemembered } from './remembered.ts';
 
 export interface StoredSession {
   token: string;
@@ -23,7 +23,10 @@ export async function readSession(db: AppDb): Promise<StoredSession | null> {
   return ((await db.meta.get(SESSION))?.value as StoredSession | undefined) ?? null;
 }
 
-/** The session as a remembered query (remembered.ts): every screen reads it, and none should wait for it. */
+/**
+ * The session as a remembered query (remembered.ts): every screen reads it, and none should wait for it. Its writers
+ * below set what is remembered, so that a screen opened after a sign-in or sign-out does not act on the session before.
+ */
 export const sessionQuery: RememberedQuery<StoredSession | null> = {
   key: 'session',
   read: readSession,
@@ -38,17 +41,23 @@ export async function saveSession(db: AppDb, login: LoginResponse): Promise<void
     needsSignIn: false,
   };
   await db.meta.put({ key: SESSION, value: session });
+  setRemembered(db, sessionQuery, session);
 }
 
 export async function markSessionRefused(db: AppDb): Promise<void> {
-  await db.transaction('rw', db.meta, async () => {
+  const refused = await db.transaction('rw', db.meta, async () => {
     const session = await readSession(db);
-    if (session) await db.meta.put({ key: SESSION, value: { ...session, needsSignIn: true } });
+    if (!session) return null;
+    const marked = { ...session, needsSignIn: true };
+    await db.meta.put({ key: SESSION, value: marked });
+    return marked;
   });
+  setRemembered(db, sessionQuery, refused);
 }
 
 export async function clearSession(db: AppDb): Promise<void> {
   await db.meta.delete(SESSION);
+  setRemembered(db, sessionQuery, null);
 }
 
 export async function readCursor(db: AppDb): Promise<number> {

@@ -49,6 +49,14 @@ export interface RememberedQuery<T> {
   keepEqual: boolean;
 }
 
+/**
+ * Sets what the query has read, for whoever writes the data it reads and knows the result: a screen opened next
+ * starts from it instead of from the value before the write (the sign-in page's write of the session, then home).
+ */
+export function setRemembered<T>(db: AppDb, query: RememberedQuery<T>, value: T): void {
+  remember(db, query.key, value, query.keepEqual);
+}
+
 /** Runs a query now so that a screen opened later starts from its result, which it also returns. */
 export async function readAhead<T>(db: AppDb, query: RememberedQuery<T>): Promise<T> {
   return remember(db, query.key, await query.read(db), query.keepEqual);

@@ -1,11 +1,14 @@
 // @vitest-environment jsdom
 // Remembered live queries (remembered.ts): a roll read ahead renders on the screen's first render, an unchanged
-// re-read keeps the same objects, a change still shows, and nothing is remembered across a sign-out.
+// re-read keeps the same objects, a change still shows, a sign-in or sign-out is what the next screen starts from,
+// and nothing is remembered across a sign-out.
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppDb } from '../../../src/app/db/app-db.ts';
 import { DbProvider } from '../../../src/app/db/DbProvider.tsx';
-import { type RollRoster, readRollAhead, useRollRoster } from '../../../src/app/db/hooks.ts';
+import { clearSession, markSessionRefused, saveSession } from '../../../src/app/db/device-state.ts';
+import { readFirstScreen } from '../../../src/app/db/first-reads.ts';
+import { type RollRoster, readRollAhead, useRollRoster, useSession } from '../../../src/app/db/hooks.ts';
 import { forgetRemembered } from '../../../src/app/db/remembered.ts';
 import { newId } from '../../../src/domain/ids.ts';
 import { learnerNamed } from '../helpers/records.ts';
@@ -59,6 +62,31 @@ async function seed(db: AppDb) {
   );
 }
 
+const login = {
+  token: 'x'.repeat(43),
+  expiresAt: '2027-01-01T00:00:00.000Z',
+  me: {
+    deviceSessionId: newId(),
+    user: {
+      ...base,
+      id: newId(),
+      role: 'instructor' as const,
+      username: 'gv.lan',
+      displayName: 'Lan',
+      learnerId: null,
+    },
+    centre: {
+      id: centreId,
+      updatedAt: base.updatedAt,
+      deleted: false,
+      name: 'Trung tâm',
+      level: 'commune' as const,
+      province: '',
+      settings: { defaultThreshold: 0.8, excusedCounts: false },
+    },
+  },
+};
+
 const renders: (RollRoster | null | undefined)[] = [];
 function Roster() {
   const roster = useRollRoster(sessionId);
@@ -97,6 +125,32 @@ describe('remembered live queries', () => {
     show();
     await db.learners.put({ ...learners[1]!, fullName: 'Trần Thị Bích', givenName: 'Bích' });
     expect(await screen.findByText('Nguyễn Văn An, Trần Thị Bích')).toBeTruthy();
+  });
+
+  it('starts a screen opened after a sign-in or sign-out from the session written, not the one before', async () => {
+    const sessions: unknown[] = [];
+    function Session() {
+      sessions.push(useSession());
+      return null;
+    }
+    const open = () =>
+      render(
+        <DbProvider db={db}>
+          <Session />
+        </DbProvider>,
+      ).unmount();
+    await readFirstScreen(db);
+    open();
+    expect(sessions.at(-1)).toBeNull();
+    await saveSession(db, login);
+    open();
+    expect(sessions.at(-1)).toMatchObject({ token: login.token, needsSignIn: false });
+    await markSessionRefused(db);
+    open();
+    expect(sessions.at(-1)).toMatchObject({ needsSignIn: true });
+    await clearSession(db);
+    open();
+    expect(sessions.at(-1)).toBeNull();
   });
 
   it('remembers nothing after a sign-out', async () => {

@@ -17,6 +17,8 @@ function touchesStamped(table: string, req: DBCoreMutateRequest): boolean {
   return true;
 }
 
+const stamped = new WeakSet<object>();
+
 export const writeStampMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'writeStamp',
@@ -32,6 +34,9 @@ export const writeStampMiddleware: Middleware<DBCore> = {
             return Promise.reject(
               new Error(`a write to ${name} needs meta in its transaction (the write stamp)`),
             );
+          // One fresh stamp per transaction is enough: a tap writes its roll and the head, and stamps once.
+          if (stamped.has(req.trans)) return table.mutate(req);
+          stamped.add(req.trans);
           const stamp = down
             .table('meta')
             .mutate({ type: 'put', trans: req.trans, values: [{ key: WRITE_STAMP, value: newId() }] });

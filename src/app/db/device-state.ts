@@ -30,6 +30,8 @@ export async function readSession(db: AppDb): Promise<StoredSession | null> {
 export const sessionQuery: RememberedQuery<StoredSession | null> = {
   key: 'session',
   read: readSession,
+  // Its writers below set it; the meta table it is in is written by every tap.
+  tables: [],
   keepEqual: true,
 };
 

@@ -143,6 +143,7 @@ export function useRollRoster(sessionId: string): RollRoster | null | undefined 
 
 const rollRosterQuery = (sessionId: string): RememberedQuery<RollRoster | null> => ({
   key: `roster:${sessionId}`,
+  tables: ['sessions', 'classes', 'enrollments', 'learners'],
   keepEqual: true,
   async read(db) {
     const session = await db.sessions.get(sessionId);
@@ -172,6 +173,8 @@ export function useRollMarks(sessionId: string): RollMarks | undefined {
 
 const rollMarksQuery = (sessionId: string): RememberedQuery<RollMarks> => ({
   key: `marks:${sessionId}`,
+  // The write head in meta is read for the next tap's guess only, which checks it against its stamp (write-guess.ts).
+  tables: ['rolls', 'outbox'],
   keepEqual: false,
   async read(db) {
     // Both read at once (one round trip, not two): the outbox's distinct record ids are few next to the roll.

@@ -35,6 +35,7 @@ export async function readLearnerRecord(db: AppDb, learnerId: string | null): Pr
 /** The learner's record as a remembered query (remembered.ts), read before the first render at start. */
 export const learnerRecordQuery = (learnerId: string | null): RememberedQuery<LearnerClassRecord[]> => ({
   key: `learnerRecord:${learnerId}`,
+  tables: ['enrollments', 'classes', 'sessions', 'rolls'],
   keepEqual: true,
   read: (db) => readLearnerRecord(db, learnerId),
 });

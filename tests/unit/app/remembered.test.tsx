@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 // Remembered live queries (remembered.ts): a roll read ahead renders on the screen's first render, an unchanged
-// re-read keeps the same objects, a change still shows, a sign-in or sign-out is what the next screen starts from,
-// and nothing is remembered across a sign-out.
-import { act, render, screen } from '@testing-library/react';
+// re-read keeps the same objects, a result whose tables were written since is not started from, a change still
+// shows, a sign-in or sign-out is what the next screen starts from, and nothing is remembered across a sign-out.
+import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppDb } from '../../../src/app/db/app-db.ts';
 import { DbProvider } from '../../../src/app/db/DbProvider.tsx';
@@ -102,7 +102,10 @@ describe('remembered live queries', () => {
     await seed(db);
     renders.length = 0;
   });
-  afterEach(() => db.delete());
+  afterEach(async () => {
+    cleanup();
+    await db.delete();
+  });
 
   const show = () =>
     render(
@@ -118,6 +121,21 @@ describe('remembered live queries', () => {
     // The live query's own read, equal to what was read ahead: no second render with other objects.
     await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
     expect(new Set(renders)).toEqual(new Set([renders[0]]));
+  });
+
+  it('does not start from a result whose tables were written since, nor drop one for writes elsewhere', async () => {
+    await readRollAhead(db, sessionId);
+    // A tap writes the rolls, the outbox and the head in meta: not what the roster read.
+    await db.transaction('rw', db.rolls, db.meta, () => db.rolls.put({ sessionId: newId(), marks: {} }));
+    show().unmount();
+    expect(renders.at(-1)?.learners).toHaveLength(2);
+
+    // A pull that changes a learner while no roll screen is open.
+    await db.learners.put({ ...learners[0]!, unit: 'Xã Đăk Ruồng' });
+    renders.length = 0;
+    show();
+    expect(renders[0]).toBeUndefined();
+    expect(await screen.findByText('Nguyễn Văn An, Trần Thị Bình')).toBeTruthy();
   });
 
   it('still shows a change made after the read ahead', async () => {

@@ -60,14 +60,16 @@ const UpdatePrompt = lazy(() => import('./ui/UpdatePrompt.tsx').then((m) => ({ d
 const ReportsPage = lazyScreen(() => import('./features/reports/ReportsPage.tsx').then((m) => m.ReportsPage));
 
 /**
- * Runs the sync scheduler while signed in; its code (and the protocol's schemas) loads once the first screen is up.
- * A component of its own that renders nothing: when the first screen says it is shown, only this re-renders, not the
- * screen (on a slow phone that re-render was one long task right after the schedule appeared).
+ * Runs the sync scheduler while signed in; its code (and the protocol's schemas) loads a moment after the first
+ * screen is up (first-screen.ts). A component of its own that renders nothing: when the first screen says it is
+ * shown, only this re-renders, not the screen (on a slow phone that re-render was one long task right after the
+ * schedule appeared).
  */
 function SyncWhileSignedIn({ session }: { session: StoredSession }) {
   const db = useDb();
   const ready = useAfterFirstScreen();
-  const signedIn = !session.needsSignIn && ready;
+  const settled = useAfterFirstScreen(true);
+  const signedIn = !session.needsSignIn && settled;
   useEffect(() => {
     if (!signedIn) return;
     let stop: (() => void) | undefined;
@@ -89,7 +91,7 @@ function SyncWhileSignedIn({ session }: { session: StoredSession }) {
 
 /** The service worker's registration and its update prompt, once the first screen is up (same reason as above). */
 function UpdatesAfterFirstScreen() {
-  const ready = useAfterFirstScreen();
+  const ready = useAfterFirstScreen(true);
   return ready ? (
     <Suspense fallback={null}>
       <UpdatePrompt />

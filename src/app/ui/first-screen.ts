@@ -6,20 +6,31 @@ import { useUiState } from './ui-store.ts';
 
 const FIRST_SCREEN_WAIT_MS = 2000;
 
+/**
+ * How long the sync and the update check wait after the first screen, once: a slow phone's first scrolls and taps
+ * come then, and starting them (zod's library alone is a ~60 ms task at 4× CPU) would make those lag.
+ */
+const SETTLE_MS = 1000;
+
 /** A home screen (or the sign-in page) calls this with `true` once its data is on screen. */
 export function useFirstScreenShown(shown: boolean): void {
   useEffect(() => {
-    if (shown) useUiState.setState({ firstScreenShown: true });
+    if (!shown || useUiState.getState().firstScreenShown) return;
+    useUiState.setState({ firstScreenShown: true });
+    setTimeout(() => useUiState.setState({ firstScreenSettled: true }), SETTLE_MS);
   }, [shown]);
 }
 
-/** Whether the work that waits for the first screen may start now. */
-export function useAfterFirstScreen(): boolean {
-  const shown = useUiState((s) => s.firstScreenShown);
+/**
+ * Whether the work that waits for the first screen may start now; with `settled`, the work that also waits for the
+ * first moments after it (SETTLE_MS).
+ */
+export function useAfterFirstScreen(settled = false): boolean {
+  const shown = useUiState((s) => (settled ? s.firstScreenSettled : s.firstScreenShown));
   const [waited, setWaited] = useState(false);
   useEffect(() => {
-    const timer = setTimeout(() => setWaited(true), FIRST_SCREEN_WAIT_MS);
+    const timer = setTimeout(() => setWaited(true), FIRST_SCREEN_WAIT_MS + (settled ? SETTLE_MS : 0));
     return () => clearTimeout(timer);
-  }, []);
+  }, [settled]);
   return shown || waited;
 }

@@ -11,6 +11,8 @@ export interface UiState {
   storageFull: boolean;
   /** The first screen has shown its data (see first-screen.ts). */
   firstScreenShown: boolean;
+  /** A moment after that (first-screen.ts): when the sync and the update check start. */
+  firstScreenSettled: boolean;
   setStorage(state: StorageState): void;
 }
 
@@ -19,5 +21,6 @@ export const useUiState = create<UiState>((set) => ({
   lowSpace: false,
   storageFull: false,
   firstScreenShown: false,
+  firstScreenSettled: false,
   setStorage: (storage) => set({ storage }),
 }));

@@ -1,15 +1,52 @@
 // GET /api/sync/pull: the changes after a cursor that the user may see, in version order, a page at a time.
-import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
-import { unionAll } from 'drizzle-orm/pg-core';
+// Every statement is prepared once per role (db/prepared.ts): a pull runs every minute on every open phone and after
+// every push, and building and planning its statements afresh cost more than running them.
+import { type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { type EntityName, entityNames } from '../../domain/entities.ts';
+import { type EntityName, entityNames, type Role } from '../../domain/entities.ts';
 import { allows } from '../../domain/permissions.ts';
 import { PROTOCOL_VERSION, PullQuery, PullResponse } from '../../sync/protocol.ts';
-import { visibleRows } from '../auth/scope.ts';
+import { scopeUserOfRole, scopeValues, visibleRows } from '../auth/scope.ts';
 import type { Db } from '../db/database.ts';
+import { prepare, preparedPer } from '../db/prepared.ts';
 import { recordJson } from '../db/record-json.ts';
 import { entityTables, scopeVersions } from '../db/schema.ts';
 import { addRoute } from '../http/route.ts';
+
+const readable = (role: Role) => entityNames.filter((entity) => allows(role, { entity, action: 'read' }));
+
+/** Rows of `entity` after the cursor that a user of `role` may read. */
+const afterCursor = (db: Db, role: Role, entity: EntityName): SQL =>
+  sql`${entityTables[entity].version} > ${sql.placeholder('cursor')}
+    and ${visibleRows(db, scopeUserOfRole(role), entity)}`;
+
+const scopeOf = prepare<{ version: number; purgedThrough: number }>(
+  sql`select ${scopeVersions.version}::float8 as version, ${scopeVersions.purgedThrough}::float8 as "purgedThrough"
+    from ${scopeVersions} where ${scopeVersions.centreId} = ${sql.placeholder('centreId')}`,
+);
+
+/**
+ * Versions are unique within a centre, so "the first `limit` rows after the cursor" across all tables is well
+ * defined: one statement finds, from the versions alone, where the page ends.
+ */
+const headsOf = preparedPer<Role, { entity: EntityName; version: number }>((db, role) =>
+  sql.join(
+    readable(role).map((entity) => {
+      const table = entityTables[entity];
+      return sql`(select ${entity}::text as entity, ${table.version}::float8 as version from ${table}
+        where ${afterCursor(db, role, entity)} order by ${table.version} limit ${sql.placeholder('limit')})`;
+    }),
+    sql` union all `,
+  ),
+);
+
+/** A table's records of the page, built as JSON in the database. */
+const recordsOf = preparedPer<`${Role}/${EntityName}`, { records: string | null }>((db, key) => {
+  const [role, entity] = key.split('/') as [Role, EntityName];
+  const table = entityTables[entity];
+  return sql`select json_agg(${recordJson(table)} order by ${table.version})::text as records
+    from ${table} where ${afterCursor(db, role, entity)} and ${table.version} <= ${sql.placeholder('end')}`;
+});
 
 export function registerPullRoute(app: FastifyInstance, db: Db): void {
   addRoute(app, {
@@ -21,7 +58,7 @@ export function registerPullRoute(app: FastifyInstance, db: Db): void {
     query: PullQuery,
     response: PullResponse,
     handler: async ({ user, query, reply }) => {
-      const [scope] = await db.select().from(scopeVersions).where(eq(scopeVersions.centreId, user.centreId));
+      const [scope] = await scopeOf.run(db, { centreId: user.centreId });
       const mustReset =
         scope !== undefined &&
         query.cursor > 0 &&
@@ -35,42 +72,21 @@ export function registerPullRoute(app: FastifyInstance, db: Db): void {
           reset: true as const,
         };
       }
-      // Versions are unique within a centre, so "the first `limit` rows after the cursor" across all tables is
-      // well defined: find the version where the page ends (from the versions alone), then have each table build
-      // its records up to there as JSON in the database.
-      const readable = entityNames.filter((entity) => allows(user.role, { entity, action: 'read' }));
-      const after = (entity: EntityName) =>
-        and(gt(entityTables[entity].version, query.cursor), visibleRows(db, user, entity));
-      // One statement for every table: a pull (every minute on every open phone) is mostly this step.
-      const heads = readable.map((entity) =>
-        db
-          .select({
-            entity: sql<EntityName>`${entity}::text`.as('entity'),
-            version: entityTables[entity].version,
-          })
-          .from(entityTables[entity])
-          .where(after(entity))
-          .orderBy(asc(entityTables[entity].version))
-          .limit(query.limit + 1),
-      );
-      const [first, second, ...others] = heads;
-      const firstVersions = second ? await unionAll(first!, second, ...others) : await first!;
-      const versions = firstVersions.map((r) => r.version).sort((a, b) => a - b);
+      reply.type('application/json; charset=utf-8');
+      // Nothing written in the centre since the cursor (a phone's periodic pull): nothing more to ask.
+      if (scope !== undefined && query.cursor === scope.version) return pageJson(query.cursor, false, []);
+      const values = { ...scopeValues(user), cursor: query.cursor };
+      const heads = await headsOf(db, user.role).run(db, { ...values, limit: query.limit + 1 });
+      const versions = heads.map((r) => r.version).sort((a, b) => a - b);
       const hasMore = versions.length > query.limit;
       const end = versions[Math.min(versions.length, query.limit) - 1];
-      reply.type('application/json; charset=utf-8');
       if (end === undefined) return pageJson(query.cursor, false, []);
       // Only tables with a change in this page are read again (a phone's pull after its own push: marks alone).
-      const changed = new Set(firstVersions.filter((r) => r.version <= end).map((r) => r.entity));
+      const changed = new Set(heads.filter((r) => r.version <= end).map((r) => r.entity));
       const parts = await Promise.all(
         [...changed].map(async (entity) => {
-          const table = entityTables[entity];
-          const rows = await db.execute<{ records: string | null }>(
-            sql`select json_agg(${recordJson(table)} order by ${table.version})::text as records
-                from ${table} where ${and(after(entity), lte(table.version, end))}`,
-          );
-          const json = (rows as unknown as { rows: { records: string | null }[] }).rows[0]?.records;
-          return json ? `${JSON.stringify(entity)}:${json}` : null;
+          const [row] = await recordsOf(db, `${user.role}/${entity}`).run(db, { ...values, end });
+          return row?.records ? `${JSON.stringify(entity)}:${row.records}` : null;
         }),
       );
       return pageJson(

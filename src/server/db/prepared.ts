@@ -3,7 +3,7 @@
 // built per request cost drizzle's query building in Node and a fresh parse and plan in the database. PGlite runs
 // the same text unnamed. Every value is a placeholder (`sql.placeholder`), so the text never varies.
 import { createHash } from 'node:crypto';
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from './database.ts';
 
@@ -40,3 +40,11 @@ export function preparedPer<Key, Row>(build: (db: Db, key: Key) => SQL): (db: Db
     return statement;
   };
 }
+
+/**
+ * For the rest of the transaction, statements are planned once per connection instead of for each set of values.
+ * PostgreSQL otherwise keeps planning a push's statements afresh, because a plan for one particular list of ids
+ * looks cheaper than the general one, and that planning cost more than running them.
+ */
+export const planOnce = (tx: Tx): Promise<unknown> =>
+  tx.execute(sql`set local plan_cache_mode = force_generic_plan`);

@@ -27,25 +27,31 @@ const scopeOf = prepare<{ version: number; purgedThrough: number }>(
 
 /**
  * Versions are unique within a centre, so "the first `limit` rows after the cursor" across all tables is well
- * defined: one statement finds, from the versions alone, where the page ends.
+ * defined: one statement finds, from the versions and ids alone, where the page ends and which rows it holds.
  */
-const headsOf = preparedPer<Role, { entity: EntityName; version: number }>((db, role) =>
+const headsOf = preparedPer<Role, { entity: EntityName; version: number; id: string }>((db, role) =>
   sql.join(
     readable(role).map((entity) => {
       const table = entityTables[entity];
-      return sql`(select ${entity}::text as entity, ${table.version}::float8 as version from ${table}
+      return sql`(select ${entity}::text as entity, ${table.version}::float8 as version, ${table.id}::text as id
+        from ${table}
         where ${afterCursor(db, role, entity)} order by ${table.version} limit ${sql.placeholder('limit')})`;
     }),
     sql` union all `,
   ),
 );
 
-/** A table's records of the page, built as JSON in the database. */
+/**
+ * A table's records of the page, built as JSON in the database. They are read by id: asked by version and scope,
+ * PostgreSQL could walk every mark the centre wrote since the cursor to find an instructor's few. A row changed
+ * since the page was cut has a later version, so it is left to the next page, and the scope is asked again.
+ */
 const recordsOf = preparedPer<`${Role}/${EntityName}`, { records: string | null }>((db, key) => {
   const [role, entity] = key.split('/') as [Role, EntityName];
   const table = entityTables[entity];
   return sql`select json_agg(${recordJson(table)} order by ${table.version})::text as records
-    from ${table} where ${afterCursor(db, role, entity)} and ${table.version} <= ${sql.placeholder('end')}`;
+    from ${table} where ${table.id} = any(string_to_array(${sql.placeholder('ids')}, ',')::uuid[])
+      and ${table.version} <= ${sql.placeholder('end')} and ${afterCursor(db, role, entity)}`;
 });
 
 export function registerPullRoute(app: FastifyInstance, db: Db): void {
@@ -82,10 +88,20 @@ export function registerPullRoute(app: FastifyInstance, db: Db): void {
       const end = versions[Math.min(versions.length, query.limit) - 1];
       if (end === undefined) return pageJson(query.cursor, false, []);
       // Only tables with a change in this page are read again (a phone's pull after its own push: marks alone).
-      const changed = new Set(heads.filter((r) => r.version <= end).map((r) => r.entity));
+      const changed = new Map<EntityName, string[]>();
+      for (const head of heads) {
+        if (head.version > end) continue;
+        const ids = changed.get(head.entity);
+        if (ids) ids.push(head.id);
+        else changed.set(head.entity, [head.id]);
+      }
       const parts = await Promise.all(
-        [...changed].map(async (entity) => {
-          const [row] = await recordsOf(db, `${user.role}/${entity}`).run(db, { ...values, end });
+        [...changed].map(async ([entity, ids]) => {
+          const [row] = await recordsOf(db, `${user.role}/${entity}`).run(db, {
+            ...values,
+            end,
+            ids: ids.join(','),
+          });
           return row?.records ? `${JSON.stringify(entity)}:${row.records}` : null;
         }),
       );

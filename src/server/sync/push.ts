@@ -14,7 +14,7 @@ import {
 } from '../../sync/protocol.ts';
 import type { AuthUser } from '../auth/authenticate.ts';
 import type { Db, Tx } from '../db/database.ts';
-import { prepare } from '../db/prepared.ts';
+import { planOnce, prepare } from '../db/prepared.ts';
 import { deviceCursors } from '../db/schema.ts';
 import { ApiError } from '../http/api-error.ts';
 import { addRoute } from '../http/route.ts';
@@ -121,6 +121,7 @@ export function registerPushRoute(app: FastifyInstance, db: Db, pauseInPushMs = 
       const now = new Date();
       return batchOrOneByOne((apply) =>
         db.transaction(async (tx) => {
+          await planOnce(tx);
           const cursor = await lockCursor(tx, body.deviceId, user.id, now);
           // A device id is bound to the account that first pushed from it; another account may not ride on it.
           if (!cursor || cursor.userId !== user.id) throw new ApiError(403, 'forbidden');
@@ -171,6 +172,7 @@ export function registerImportRoute(app: FastifyInstance, db: Db): void {
       const now = new Date();
       return batchOrOneByOne((apply) =>
         db.transaction(async (tx) => {
+          await planOnce(tx);
           const results = await answer({ db, tx, user, deviceId: body.deviceId, now }, apply, [], mutations);
           // The original device's own cursor is left alone: when it comes back, its pushes are recognised by id.
           return { protocolVersion: PROTOCOL_VERSION, lastSeq: 0, results };

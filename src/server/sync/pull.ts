@@ -8,7 +8,7 @@ import { allows } from '../../domain/permissions.ts';
 import { PROTOCOL_VERSION, PullQuery, PullResponse } from '../../sync/protocol.ts';
 import { scopeUserOfRole, scopeValues, visibleRows } from '../auth/scope.ts';
 import type { Db } from '../db/database.ts';
-import { prepare, preparedPer } from '../db/prepared.ts';
+import { preparedPer } from '../db/prepared.ts';
 import { recordJson } from '../db/record-json.ts';
 import { entityTables, scopeVersions } from '../db/schema.ts';
 import { addRoute } from '../http/route.ts';
@@ -20,26 +20,36 @@ const afterCursor = (db: Db, role: Role, entity: EntityName): SQL =>
   sql`${entityTables[entity].version} > ${sql.placeholder('cursor')}
     and ${visibleRows(db, scopeUserOfRole(role), entity)}`;
 
-const scopeOf = prepare<{ version: number; purgedThrough: number }>(
-  sql`select ${scopeVersions.version}::float8 as version, ${scopeVersions.purgedThrough}::float8 as "purgedThrough"
-    from ${scopeVersions} where ${scopeVersions.centreId} = ${sql.placeholder('centreId')}`,
-);
+interface Head {
+  /** A table's name, or `counter` for the centre's version counter. */
+  entity: EntityName | 'counter';
+  version: number;
+  id: string | null;
+  purgedThrough: number | null;
+}
 
 /**
- * Versions are unique within a centre, so "the first `limit` rows after the cursor" across all tables is well
- * defined: one statement finds, from the versions and ids alone, where the page ends and which rows it holds.
+ * One statement reads the centre's version counter (is the cursor still valid, was anything written since?) and,
+ * only when something was, the page's heads. Versions are unique within a centre, so "the first `limit` rows after
+ * the cursor" across all tables is well defined: the versions and ids alone say where the page ends and which rows
+ * it holds.
  */
-const headsOf = preparedPer<Role, { entity: EntityName; version: number; id: string }>((db, role) =>
-  sql.join(
-    readable(role).map((entity) => {
-      const table = entityTables[entity];
-      return sql`(select ${entity}::text as entity, ${table.version}::float8 as version, ${table.id}::text as id
-        from ${table}
-        where ${afterCursor(db, role, entity)} order by ${table.version} limit ${sql.placeholder('limit')})`;
-    }),
+const headsOf = preparedPer<Role, Head>((db, role) => {
+  const centre = sql`${scopeVersions.centreId} = ${sql.placeholder('centreId')}`;
+  const counter = sql`select 'counter' as entity, ${scopeVersions.version}::float8 as version, null as id,
+    ${scopeVersions.purgedThrough}::float8 as "purgedThrough" from ${scopeVersions} where ${centre}`;
+  const heads = readable(role).map((entity) => {
+    const table = entityTables[entity];
+    return sql`select ${entity}::text, ${table.version}::float8, ${table.id}::text, null from ${table}
+      where ${afterCursor(db, role, entity)}
+        and ${sql.placeholder('cursor')} < (select ${scopeVersions.version} from ${scopeVersions} where ${centre})
+      order by ${table.version} limit ${sql.placeholder('limit')}`;
+  });
+  return sql.join(
+    [counter, ...heads].map((part) => sql`(${part})`),
     sql` union all `,
-  ),
-);
+  );
+});
 
 /**
  * A table's records of the page, built as JSON in the database. They are read by id: asked by version and scope,
@@ -64,11 +74,13 @@ export function registerPullRoute(app: FastifyInstance, db: Db): void {
     query: PullQuery,
     response: PullResponse,
     handler: async ({ user, query, reply }) => {
-      const [scope] = await scopeOf.run(db, { centreId: user.centreId });
+      const values = { ...scopeValues(user), cursor: query.cursor };
+      const rows = await headsOf(db, user.role).run(db, { ...values, limit: query.limit + 1 });
+      const scope = rows.find((r) => r.entity === 'counter');
       const mustReset =
         scope !== undefined &&
         query.cursor > 0 &&
-        (query.cursor < scope.purgedThrough || query.cursor > scope.version);
+        (query.cursor < scope.purgedThrough! || query.cursor > scope.version);
       if (mustReset) {
         return {
           protocolVersion: PROTOCOL_VERSION,
@@ -79,10 +91,10 @@ export function registerPullRoute(app: FastifyInstance, db: Db): void {
         };
       }
       reply.type('application/json; charset=utf-8');
-      // Nothing written in the centre since the cursor (a phone's periodic pull): nothing more to ask.
-      if (scope !== undefined && query.cursor === scope.version) return pageJson(query.cursor, false, []);
-      const values = { ...scopeValues(user), cursor: query.cursor };
-      const heads = await headsOf(db, user.role).run(db, { ...values, limit: query.limit + 1 });
+      const heads = rows.filter((r) => r.entity !== 'counter') as (Head & {
+        entity: EntityName;
+        id: string;
+      })[];
       const versions = heads.map((r) => r.version).sort((a, b) => a - b);
       const hasMore = versions.length > query.limit;
       const end = versions[Math.min(versions.length, query.limit) - 1];

@@ -33,7 +33,7 @@ import {
   referencesOf,
 } from './mutation-rules.ts';
 
-export class NeedsOneByOne extends Error {}
+class NeedsOneByOne extends Error {}
 
 type LogRow = typeof changeLog.$inferInsert;
 

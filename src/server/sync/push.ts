@@ -136,16 +136,19 @@ export function registerPushRoute(app: FastifyInstance, db: Db, pauseInPushMs = 
             last = m.seq;
           }
           const ctx = { db, tx, user, deviceId: body.deviceId, now };
-          const results = await answer(ctx, apply, replays, accepted);
+          // The cursor moves before the batch is written (sent ahead of the load, without a wait of its own): the
+          // write locks the centre's version counter until commit, and every statement after it lengthens the lock.
+          const [, results] = await Promise.all([
+            last !== cursor.lastSeq &&
+              moveCursor.run(tx, { deviceId: body.deviceId, lastSeq: last, now: now.toISOString() }),
+            answer(ctx, apply, replays, accepted),
+          ]);
           if (pauseInPushMs > 0) {
             req.log.warn(
               { mutations: accepted.length },
               'push paused inside its transaction (TEST_PAUSE_IN_PUSH_MS)',
             );
             await new Promise((resolve) => setTimeout(resolve, pauseInPushMs));
-          }
-          if (last !== cursor.lastSeq) {
-            await moveCursor.run(tx, { deviceId: body.deviceId, lastSeq: last, now: now.toISOString() });
           }
           return { protocolVersion: PROTOCOL_VERSION, lastSeq: last, results };
         }),

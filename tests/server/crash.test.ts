@@ -1,8 +1,8 @@
 // Crash safety of the real server process (src/server/start.ts, on PGlite in a data folder, and on PostgreSQL when
-// DATABASE_URL is set). Killed with SIGKILL in the middle of applying a push of 1,000 mutations (its rows written in
-// the transaction, its cursor not yet: the test-only pause TEST_PAUSE_IN_PUSH_MS marks the moment), then restarted on
-// the same data: none of the batch is visible, and the device's retry with the same mutation ids applies it exactly
-// once. Stopped with SIGTERM while a push is in flight: the push completes, then the process exits 0.
+// DATABASE_URL is set). Killed with SIGKILL in the middle of applying a push of 1,000 mutations (its rows and cursor
+// written in the transaction, not committed: the test-only pause TEST_PAUSE_IN_PUSH_MS marks the moment), then
+// restarted on the same data: none of the batch is visible, and the device's retry with the same mutation ids applies
+// it exactly once. Stopped with SIGTERM while a push is in flight: the push completes, then the process exits 0.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

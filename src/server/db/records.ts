@@ -21,8 +21,10 @@ export function toRecord<E extends EntityName>(_entity: E, row: Record<string, u
  * Server-only columns of a stored row that a synced write keeps as they are: the write upserts the whole row, and
  * the password hash is never part of a record.
  */
+export const KEPT_COLUMNS = ['passwordHash'] as const;
+
 export const keptColumns = (row: Record<string, unknown>): Record<string, unknown> =>
-  'passwordHash' in row ? { passwordHash: row.passwordHash } : {};
+  Object.fromEntries(KEPT_COLUMNS.filter((field) => field in row).map((field) => [field, row[field]]));
 
 const TIMESTAMP_FIELDS = new Set(['updatedAt', 'markedAt', 'takenAt']);
 

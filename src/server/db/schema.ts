@@ -248,6 +248,8 @@ export const marks = pgTable(
   (t) => [
     index('marks_centre_version').on(t.centreId, t.version),
     uniqueIndex('marks_session_learner_key').on(t.sessionId, t.learnerId),
+    // An instructor's pull reads the marks of their sessions after the cursor, not every mark of the centre since.
+    index('marks_session_version').on(t.sessionId, t.version),
   ],
 );
 

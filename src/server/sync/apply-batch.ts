@@ -1,18 +1,18 @@
-// The batch path of push: loads every record a batch touches at once, merges and checks in memory in seq order,
-// and writes rows, versions and log lines a part at a time, one statement per part. Anything it cannot settle in memory (a record
-// that would land outside the user's scope, a database refusal) sends the whole batch down the one-by-one path,
-// inside the same transaction, so both paths give exactly the same answers.
-import { and, eq, sql } from 'drizzle-orm';
+// The batch path of push: merges and checks in memory in seq order the records a batch touches (loaded at once,
+// load-batch.ts), and writes rows, versions and log lines a part at a time, one statement per part. Anything it
+// cannot settle in memory (a record that would land outside the user's scope, a database refusal) sends the whole
+// push again down the one-by-one path, in a fresh transaction, so both paths give exactly the same answers.
+import { sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { EntityName } from '../../domain/entities.ts';
+import type { EntityName, Role } from '../../domain/entities.ts';
 import { allows } from '../../domain/permissions.ts';
 import { clampHlc } from '../../sync/hlc.ts';
 import { mergeFields } from '../../sync/merge.ts';
 import type { Mutation } from '../../sync/protocol.ts';
-import { visibleRows } from '../auth/scope.ts';
+import { scopeUserOfRole, scopeValues, visibleRows } from '../auth/scope.ts';
 import { writeVersioned } from '../db/bulk-write.ts';
-import { inIds } from '../db/in-ids.ts';
-import { keptColumns, toRecord, toRow } from '../db/records.ts';
+import { preparedPer } from '../db/prepared.ts';
+import { toRow } from '../db/records.ts';
 import { changeLog, entityTables } from '../db/schema.ts';
 import {
   type Answer,
@@ -22,6 +22,7 @@ import {
   rejectionReason,
   rejectionResult,
 } from './apply-mutation.ts';
+import type { LoadedBatch } from './load-batch.ts';
 import {
   asRejection,
   checkMutation,
@@ -60,79 +61,50 @@ const byEntity = <T>(items: T[], entity: (item: T) => EntityName) => {
   return groups;
 };
 
-async function ids(ctx: ApplyContext, entity: EntityName, wanted: string[], condition = sql`true`) {
+/** Which of some records of one kind a role may write, asked of the database (prepared per role and kind). */
+const inWriteScopeStatement = preparedPer<string, { id: string }>((db, key) => {
+  const [role, entity] = key.split('/') as [Role, EntityName];
   const table = entityTables[entity] as Table;
-  const rows = await ctx.tx
-    .select({ id: table.id })
-    .from(table)
-    .where(and(inIds(table.id, [...new Set(wanted)]), condition));
-  return new Set(rows.map((r) => r.id as string));
-}
+  return sql`select ${table.id}::text as id from ${table}
+    where ${table.id} = any(string_to_array(${sql.placeholder('ids')}, ',')::uuid[])
+      and ${visibleRows(db, scopeUserOfRole(role), entity, 'write')}`;
+});
 
 /**
- * Which of these records (given as rows or records) the user may write. With centre-wide write scope that is a
- * comparison of centre ids, in memory; narrower scopes ask the database (scope.ts).
+ * Which of these records (given as records) the user may write. With centre-wide write scope that is a comparison of
+ * centre ids, in memory; narrower scopes ask the database (scope.ts).
  */
 async function idsInWriteScope(
   ctx: ApplyContext,
   entity: EntityName,
-  wanted: string[],
   records: Record<string, unknown>[],
 ): Promise<Set<string>> {
   if (allows(ctx.user.role, { entity, action: 'write', wholeCentre: true })) {
     const centreOf = (r: Record<string, unknown>) => (entity === 'centres' ? r.id : r.centreId);
     return new Set(records.filter((r) => centreOf(r) === ctx.user.centreId).map((r) => r.id as string));
   }
-  return ids(ctx, entity, wanted, visibleRows(ctx.db, ctx.user, entity, 'write'));
+  const rows = await inWriteScopeStatement(ctx.db, `${ctx.user.role}/${entity}`).run(ctx.tx, {
+    ...scopeValues(ctx.user),
+    ids: records.map((r) => r.id).join(','),
+  });
+  return new Set(rows.map((r) => r.id));
 }
 
-/** The records the batch touches, locked, with whether each is in the user's write scope. */
-async function loadStates(ctx: ApplyContext, mutations: Mutation[]): Promise<Map<string, RecordState>> {
-  const states = new Map<string, RecordState>();
-  for (const [entity, ms] of byEntity(mutations, (m) => m.entity)) {
-    const table = entityTables[entity] as Table;
-    const wanted = [...new Set(ms.map((m) => m.recordId))];
-    const rows = (await ctx.tx.select().from(table).where(inIds(table.id, wanted)).for('update')) as Record<
-      string,
-      unknown
-    >[];
-    const inScope = await idsInWriteScope(
-      ctx,
-      entity,
-      rows.map((r) => r.id as string),
-      rows,
-    );
-    for (const row of rows) {
-      states.set(row.id as string, {
-        entity,
+const statesOf = (stored: LoadedBatch['stored']) =>
+  new Map<string, RecordState>(
+    [...stored].map(([id, s]) => [
+      id,
+      {
+        entity: s.entity,
         existed: true,
-        inScope: inScope.has(row.id as string),
-        current: toRecord(entity, row) as Record<string, unknown>,
-        kept: keptColumns(row),
-        clocks: (row.clocks as Record<string, string>) ?? {},
+        inScope: s.inScope,
+        current: s.record,
+        kept: s.kept,
+        clocks: s.clocks ?? {},
         changed: false,
-      });
-    }
-  }
-  return states;
-}
-
-/** Ids (by entity) of records in the user's centre that the batch's fields point at. */
-async function knownReferences(ctx: ApplyContext, mutations: Mutation[]): Promise<Set<string>> {
-  const wanted = mutations.flatMap((m) => referencesOf(m.fields));
-  const known = new Set<string>();
-  for (const [entity, refs] of byEntity(wanted, (r) => r.entity)) {
-    const table = entityTables[entity] as Table;
-    const found = await ids(
-      ctx,
-      entity,
-      refs.map((r) => r.id),
-      eq(table.centreId!, ctx.user.centreId),
-    );
-    for (const id of found) known.add(`${entity}/${id}`);
-  }
-  return known;
-}
+      },
+    ]),
+  );
 
 /** Parents before children, so a walk-in learner exists before its enrolment and marks. */
 const WRITE_ORDER: EntityName[] = [
@@ -173,10 +145,17 @@ function writePart(ctx: ApplyContext, touched: Map<string, RecordState>, logs: L
   return written;
 }
 
-async function applyInMemoryThenWrite(ctx: ApplyContext, mutations: Mutation[]): Promise<Answer[]> {
+/**
+ * Applies mutations (already known to be new, in seq order) in memory and writes them in bulk; throws NeedsOneByOne
+ * (or the database's refusal) when the one-by-one path must decide.
+ */
+async function applyInMemoryThenWrite(
+  ctx: ApplyContext,
+  mutations: Mutation[],
+  { stored, known }: LoadedBatch,
+): Promise<Answer[]> {
   const { user } = ctx;
-  const states = await loadStates(ctx, mutations);
-  const known = await knownReferences(ctx, mutations);
+  const states = statesOf(stored);
   const results: Answer[] = [];
   const writes: Promise<unknown>[] = [];
   const touched = new Map<string, RecordState>();
@@ -235,10 +214,10 @@ async function applyInMemoryThenWrite(ctx: ApplyContext, mutations: Mutation[]):
   const changed = [...states.entries()].filter(([, s]) => s.changed);
   for (const [entity, written] of byEntity(changed, ([, s]) => s.entity)) {
     const mustCheck = written.filter(([, s]) => !isWalkInCreation(user, entity, s.existed));
+    if (mustCheck.length === 0) continue;
     const inScope = await idsInWriteScope(
       ctx,
       entity,
-      mustCheck.map(([id]) => id),
       mustCheck.map(([, s]) => s.current!),
     );
     if (inScope.size !== new Set(mustCheck).size) throw new NeedsOneByOne();
@@ -246,17 +225,25 @@ async function applyInMemoryThenWrite(ctx: ApplyContext, mutations: Mutation[]):
   return results;
 }
 
-/** Applies mutations (already known to be new, in seq order) and answers each one. */
-export async function applyBatch(ctx: ApplyContext, mutations: Mutation[]): Promise<Answer[]> {
-  if (mutations.length === 0) return [];
+export type ApplyPath = (ctx: ApplyContext, mutations: Mutation[], loaded: LoadedBatch) => Promise<Answer[]>;
+
+/** Each mutation in its own savepoint (apply-mutation.ts), checked against the database as it goes. */
+const oneByOne: ApplyPath = async (ctx, mutations) => {
+  const results: Answer[] = [];
+  for (const m of mutations) results.push(await applyMutation(ctx, m));
+  return results;
+};
+
+/**
+ * Runs `push`, a whole transaction, with the batch path; when that path cannot settle the batch (NeedsOneByOne, or
+ * a database refusal) the transaction is rolled back and `push` runs again with the one-by-one path. Nothing of the
+ * first attempt remains, so both paths give exactly the same answers, and the fast path needs no savepoint.
+ */
+export async function batchOrOneByOne<T>(push: (apply: ApplyPath) => Promise<T>): Promise<T> {
   try {
-    return await ctx.tx.transaction((savepoint) =>
-      applyInMemoryThenWrite({ ...ctx, tx: savepoint }, mutations),
-    );
+    return await push(applyInMemoryThenWrite);
   } catch (err) {
     if (!(err instanceof NeedsOneByOne) && !asRejection(err)) throw err;
-    const results: Answer[] = [];
-    for (const m of mutations) results.push(await applyMutation(ctx, m));
-    return results;
+    return push(oneByOne);
   }
 }

@@ -1,6 +1,6 @@
 // POST /api/sync/push: applies a device's mutations in seq order in one transaction, together with the device's
 // last applied seq, so a replay is acknowledged without being applied twice and a gap is reported, never skipped.
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { writesNothing } from '../../domain/permissions.ts';
 import {
@@ -10,18 +10,18 @@ import {
   PushRequest,
   PushResponse,
   type PushResult,
-  type RejectReason,
   type WireMutation,
 } from '../../sync/protocol.ts';
 import type { AuthUser } from '../auth/authenticate.ts';
 import type { Db, Tx } from '../db/database.ts';
-import { inIds } from '../db/in-ids.ts';
-import { changeLog, deviceCursors } from '../db/schema.ts';
+import { planOnce, prepare } from '../db/prepared.ts';
+import { deviceCursors } from '../db/schema.ts';
 import { ApiError } from '../http/api-error.ts';
 import { addRoute } from '../http/route.ts';
-import { applyBatch } from './apply-batch.ts';
+import { type ApplyPath, batchOrOneByOne } from './apply-batch.ts';
 import type { Answer, ApplyContext } from './apply-mutation.ts';
 import { mutationId } from './derived-ids.ts';
+import { loadBatch } from './load-batch.ts';
 
 /** The mutations of a request with their ids (derived from device and seq, PUSH7), in seq order. */
 const identify = (deviceId: string, wire: WireMutation[]): Mutation[] =>
@@ -29,50 +29,63 @@ const identify = (deviceId: string, wire: WireMutation[]): Mutation[] =>
 
 const toWire = ({ id: _id, ...result }: Answer): PushResult => result;
 
-type EarlierOutcome = Pick<PushResult, 'outcome' | 'reason' | 'detail'>;
-
 /**
- * What already became of these mutation ids (from the change log): a replay gets the same answer again, so a
- * rejection whose answer was lost is still listed on the device (PUSH2), and a mutation that arrived first in an
- * imported file is not applied twice (PUSH7).
+ * Answers a push in seq order: replays (seq at or below the device's cursor) and mutations that arrived first in an
+ * imported file (PUSH7) as before, from the change log, so a rejection whose answer was lost is still listed on the
+ * device (PUSH2); the rest applied by `apply`.
  */
-async function earlierOutcomes(tx: Tx, ids: string[]): Promise<Map<string, EarlierOutcome>> {
-  const found = new Map<string, EarlierOutcome>();
-  if (ids.length === 0) return found;
-  const rows = await tx
-    .select({ id: changeLog.mutationId, outcome: changeLog.outcome, reason: changeLog.reason })
-    .from(changeLog)
-    .where(inIds(changeLog.mutationId, ids));
-  for (const row of rows) {
-    if (row.outcome !== 'rejected') {
-      found.set(row.id, { outcome: 'duplicate' });
-      continue;
-    }
-    const [reason, ...detail] = (row.reason ?? 'invalid').split(': ');
-    found.set(row.id, {
-      outcome: 'rejected',
-      reason: reason as RejectReason,
-      ...(detail.length > 0 && { detail: detail.join(': ') }),
-    });
-  }
-  return found;
+async function answer(
+  ctx: ApplyContext,
+  apply: ApplyPath,
+  replays: Mutation[],
+  mutations: Mutation[],
+): Promise<PushResult[]> {
+  const loaded = await loadBatch(
+    ctx.db,
+    ctx.tx,
+    ctx.user,
+    [...replays, ...mutations].map((m) => m.id),
+    mutations,
+  );
+  const fresh = mutations.filter((m) => !loaded.earlier.has(m.id));
+  const applied = new Map((await apply(ctx, fresh, loaded)).map((r) => [r.id, r]));
+  return [
+    ...replays.map((m) => ({
+      seq: m.seq,
+      ...(loaded.earlier.get(m.id) ?? { outcome: 'duplicate' as const }),
+    })),
+    ...mutations.map((m) =>
+      toWire(applied.get(m.id) ?? { id: m.id, seq: m.seq, ...loaded.earlier.get(m.id)! }),
+    ),
+  ];
 }
 
-/** Answers new mutations in seq order: one already received (by an import, PUSH7) as before, the rest applied. */
-async function answer(ctx: ApplyContext, mutations: Mutation[]): Promise<PushResult[]> {
-  const earlier = await earlierOutcomes(
-    ctx.tx,
-    mutations.map((m) => m.id),
-  );
-  const applied = new Map(
-    (
-      await applyBatch(
-        ctx,
-        mutations.filter((m) => !earlier.has(m.id)),
-      )
-    ).map((r) => [r.id, r]),
-  );
-  return mutations.map((m) => toWire(applied.get(m.id) ?? { id: m.id, seq: m.seq, ...earlier.get(m.id)! }));
+const cursorOf = prepare<{ userId: string; lastSeq: number }>(
+  sql`select ${deviceCursors.userId} as "userId", ${deviceCursors.lastSeq}::float8 as "lastSeq"
+    from ${deviceCursors} where ${deviceCursors.deviceId} = ${sql.placeholder('deviceId')} for update`,
+);
+
+const firstCursor = prepare(
+  sql`insert into ${deviceCursors} (device_id, user_id, last_seq, updated_at)
+    values (${sql.placeholder('deviceId')}, ${sql.placeholder('userId')}, 0, ${sql.placeholder('now')}::timestamptz)
+    on conflict do nothing`,
+);
+
+const moveCursor = prepare(
+  sql`update ${deviceCursors} set last_seq = ${sql.placeholder('lastSeq')}, updated_at = ${sql.placeholder('now')}::timestamptz
+    where ${deviceCursors.deviceId} = ${sql.placeholder('deviceId')}`,
+);
+
+/**
+ * Locks the device's cursor row, made at its first push: two pushes from one device (two tabs, a retry) apply one
+ * after the other.
+ */
+async function lockCursor(tx: Tx, deviceId: string, userId: string, now: Date) {
+  const [cursor] = await cursorOf.run(tx, { deviceId });
+  if (cursor) return cursor;
+  await firstCursor.run(tx, { deviceId, userId, now: now.toISOString() });
+  const [made] = await cursorOf.run(tx, { deviceId });
+  return made;
 }
 
 /**
@@ -105,56 +118,41 @@ export function registerPushRoute(app: FastifyInstance, db: Db, pauseInPushMs = 
     response: PushResponse,
     handler: async ({ user, body, req }) => {
       const mutations = acceptRequest(user, body);
-      return db.transaction(async (tx) => {
-        const now = new Date();
-        // Locks this device's cursor row: two pushes from one device (two tabs, a retry) apply one after the other.
-        await tx
-          .insert(deviceCursors)
-          .values({ deviceId: body.deviceId, userId: user.id, lastSeq: 0, updatedAt: now })
-          .onConflictDoNothing();
-        const [cursor] = await tx
-          .select()
-          .from(deviceCursors)
-          .where(eq(deviceCursors.deviceId, body.deviceId))
-          .for('update');
-        // A device id is bound to the account that first pushed from it; another account may not ride on it.
-        if (!cursor || cursor.userId !== user.id) throw new ApiError(403, 'forbidden');
+      const now = new Date();
+      return batchOrOneByOne((apply) =>
+        db.transaction(async (tx) => {
+          // Sent together (the connection pipelines them): one wait instead of two.
+          const [, cursor] = await Promise.all([planOnce(tx), lockCursor(tx, body.deviceId, user.id, now)]);
+          // A device id is bound to the account that first pushed from it; another account may not ride on it.
+          if (!cursor || cursor.userId !== user.id) throw new ApiError(403, 'forbidden');
 
-        const replays = mutations.filter((m) => m.seq <= cursor.lastSeq);
-        const accepted: Mutation[] = [];
-        let last = cursor.lastSeq;
-        for (const m of mutations) {
-          if (m.seq <= cursor.lastSeq) continue;
-          if (m.seq > last + 1 && !body.acceptGap) break; // the device resends from last + 1
-          accepted.push(m);
-          last = m.seq;
-        }
-        const earlier = await earlierOutcomes(
-          tx,
-          replays.map((m) => m.id),
-        );
-        const results = [
-          ...replays.map((m) => ({
-            seq: m.seq,
-            ...(earlier.get(m.id) ?? { outcome: 'duplicate' as const }),
-          })),
-          ...(await answer({ db, tx, user, deviceId: body.deviceId, now }, accepted)),
-        ];
-        if (pauseInPushMs > 0) {
-          req.log.warn(
-            { mutations: accepted.length },
-            'push paused inside its transaction (TEST_PAUSE_IN_PUSH_MS)',
-          );
-          await new Promise((resolve) => setTimeout(resolve, pauseInPushMs));
-        }
-        if (last !== cursor.lastSeq) {
-          await tx
-            .update(deviceCursors)
-            .set({ lastSeq: last, updatedAt: now })
-            .where(eq(deviceCursors.deviceId, body.deviceId));
-        }
-        return { protocolVersion: PROTOCOL_VERSION, lastSeq: last, results };
-      });
+          const replays = mutations.filter((m) => m.seq <= cursor.lastSeq);
+          const accepted: Mutation[] = [];
+          let last = cursor.lastSeq;
+          for (const m of mutations) {
+            if (m.seq <= cursor.lastSeq) continue;
+            if (m.seq > last + 1 && !body.acceptGap) break; // the device resends from last + 1
+            accepted.push(m);
+            last = m.seq;
+          }
+          const ctx = { db, tx, user, deviceId: body.deviceId, now };
+          // The cursor moves before the batch is written (sent ahead of the load, without a wait of its own): the
+          // write locks the centre's version counter until commit, and every statement after it lengthens the lock.
+          const [, results] = await Promise.all([
+            last !== cursor.lastSeq &&
+              moveCursor.run(tx, { deviceId: body.deviceId, lastSeq: last, now: now.toISOString() }),
+            answer(ctx, apply, replays, accepted),
+          ]);
+          if (pauseInPushMs > 0) {
+            req.log.warn(
+              { mutations: accepted.length },
+              'push paused inside its transaction (TEST_PAUSE_IN_PUSH_MS)',
+            );
+            await new Promise((resolve) => setTimeout(resolve, pauseInPushMs));
+          }
+          return { protocolVersion: PROTOCOL_VERSION, lastSeq: last, results };
+        }),
+      );
     },
   });
 }
@@ -174,11 +172,15 @@ export function registerImportRoute(app: FastifyInstance, db: Db): void {
     response: PushResponse,
     handler: async ({ user, body }) => {
       const mutations = acceptRequest(user, body);
-      return db.transaction(async (tx) => {
-        const results = await answer({ db, tx, user, deviceId: body.deviceId, now: new Date() }, mutations);
-        // The original device's own cursor is left alone: when it comes back, its pushes are recognised by id.
-        return { protocolVersion: PROTOCOL_VERSION, lastSeq: 0, results };
-      });
+      const now = new Date();
+      return batchOrOneByOne((apply) =>
+        db.transaction(async (tx) => {
+          await planOnce(tx);
+          const results = await answer({ db, tx, user, deviceId: body.deviceId, now }, apply, [], mutations);
+          // The original device's own cursor is left alone: when it comes back, its pushes are recognised by id.
+          return { protocolVersion: PROTOCOL_VERSION, lastSeq: 0, results };
+        }),
+      );
     },
   });
 }

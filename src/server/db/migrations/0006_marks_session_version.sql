@@ -1,0 +1,1 @@
+CREATE INDEX "marks_session_version" ON "marks" USING btree ("session_id","version");

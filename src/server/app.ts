@@ -105,8 +105,8 @@ export async function createApp({ database, config, log }: AppDeps): Promise<Fas
   registerFileRoutes(app, db);
   registerReportRoutes(app, db);
   registerPullRoute(app, db);
-  registerPushRoute(app, db, config.pauseInPushMs);
-  registerImportRoute(app, db);
+  registerPushRoute(app, database, config.pauseInPushMs);
+  registerImportRoute(app, database);
 
   app.get('/api/health', async () => ({
     status: 'ok',

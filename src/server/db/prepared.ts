@@ -5,7 +5,10 @@
 import { createHash } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import type { Db, Tx } from './database.ts';
+import type { Database, Db, Tx } from './database.ts';
+
+/** Whether statements run prepared by name, so that planning them once pays (PostgreSQL, not PGlite). */
+export const genericPlans = (database: Database): boolean => database.kind === 'postgres';
 
 const dialect = new PgDialect();
 
@@ -44,7 +47,9 @@ export function preparedPer<Key, Row>(build: (db: Db, key: Key) => SQL): (db: Db
 /**
  * For the rest of the transaction, statements are planned once per connection instead of for each set of values.
  * PostgreSQL otherwise keeps planning a push's statements afresh, because a plan for one particular list of ids
- * looks cheaper than the general one, and that planning cost more than running them.
+ * looks cheaper than the general one, and that planning cost more than running them. Only where statements are
+ * named (genericPlans): PGlite plans its unnamed statements each time anyway, and a generic plan there only lost the
+ * plan for the values at hand (pushes of 1,000 marks 20–30% slower).
  */
 export const planOnce = (tx: Tx): Promise<unknown> =>
   tx.execute(sql`set local plan_cache_mode = force_generic_plan`);

@@ -13,8 +13,8 @@ import {
   type WireMutation,
 } from '../../sync/protocol.ts';
 import type { AuthUser } from '../auth/authenticate.ts';
-import type { Db, Tx } from '../db/database.ts';
-import { planOnce, prepare } from '../db/prepared.ts';
+import type { Database, Tx } from '../db/database.ts';
+import { genericPlans, planOnce, prepare } from '../db/prepared.ts';
 import { deviceCursors } from '../db/schema.ts';
 import { ApiError } from '../http/api-error.ts';
 import { addRoute } from '../http/route.ts';
@@ -106,7 +106,9 @@ function acceptRequest(
 }
 
 /** `pauseInPushMs`: the crash test's moment to kill or stop the process mid-push (config TEST_PAUSE_IN_PUSH_MS). */
-export function registerPushRoute(app: FastifyInstance, db: Db, pauseInPushMs = 0): void {
+export function registerPushRoute(app: FastifyInstance, database: Database, pauseInPushMs = 0): void {
+  const { db } = database;
+  const planned = genericPlans(database);
   addRoute(app, {
     method: 'POST',
     url: '/api/sync/push',
@@ -122,7 +124,10 @@ export function registerPushRoute(app: FastifyInstance, db: Db, pauseInPushMs = 
       return batchOrOneByOne((apply) =>
         db.transaction(async (tx) => {
           // Sent together (the connection pipelines them): one wait instead of two.
-          const [, cursor] = await Promise.all([planOnce(tx), lockCursor(tx, body.deviceId, user.id, now)]);
+          const [, cursor] = await Promise.all([
+            planned && planOnce(tx),
+            lockCursor(tx, body.deviceId, user.id, now),
+          ]);
           // A device id is bound to the account that first pushed from it; another account may not ride on it.
           if (!cursor || cursor.userId !== user.id) throw new ApiError(403, 'forbidden');
 
@@ -160,7 +165,9 @@ export function registerPushRoute(app: FastifyInstance, db: Db, pauseInPushMs = 
 /** An exported file of pending changes (carried by USB or a chat app), as the device wrote it. */
 export const ImportRequest = PushRequest.omit({ acceptGap: true });
 
-export function registerImportRoute(app: FastifyInstance, db: Db): void {
+export function registerImportRoute(app: FastifyInstance, database: Database): void {
+  const { db } = database;
+  const planned = genericPlans(database);
   addRoute(app, {
     method: 'POST',
     url: '/api/sync/import',
@@ -175,7 +182,7 @@ export function registerImportRoute(app: FastifyInstance, db: Db): void {
       const now = new Date();
       return batchOrOneByOne((apply) =>
         db.transaction(async (tx) => {
-          await planOnce(tx);
+          if (planned) await planOnce(tx);
           const results = await answer({ db, tx, user, deviceId: body.deviceId, now }, apply, [], mutations);
           // The original device's own cursor is left alone: when it comes back, its pushes are recognised by id.
           return { protocolVersion: PROTOCOL_VERSION, lastSeq: 0, results };

@@ -87,6 +87,13 @@ const login = {
   },
 };
 
+/** The session each render of Session saw. */
+const sessions: unknown[] = [];
+function Session() {
+  sessions.push(useSession());
+  return null;
+}
+
 const renders: (RollRoster | null | undefined)[] = [];
 function Roster() {
   const roster = useRollRoster(sessionId);
@@ -146,11 +153,6 @@ describe('remembered live queries', () => {
   });
 
   it('starts a screen opened after a sign-in or sign-out from the session written, not the one before', async () => {
-    const sessions: unknown[] = [];
-    function Session() {
-      sessions.push(useSession());
-      return null;
-    }
     const open = () =>
       render(
         <DbProvider db={db}>

@@ -8,26 +8,17 @@ import { writeChange } from '../../../src/app/db/local-write.ts';
 import type { AttendanceMark, Class } from '../../../src/domain/entities.ts';
 import { markId, newId } from '../../../src/domain/ids.ts';
 import { PROTOCOL_VERSION, type PullResponse } from '../../../src/sync/protocol.ts';
+import { classRecord } from '../helpers/records.ts';
 
 const centreId = newId();
-const cls: Class = {
-  id: newId(),
+const cls = classRecord({
   centreId,
   updatedAt: '2026-11-20T01:00:00.000Z',
-  deleted: false,
   code: 'NTVĐ-01/2026',
   name: 'Lớp Nhận thức về Đảng khóa 1',
-  classTypeId: newId(),
-  year: 2026,
   commune: 'Đăk Ruồng',
   location: 'Hội trường',
-  startDate: '2026-11-23',
-  endDate: '2026-11-27',
-  status: 'open',
-  threshold: 0.8,
-  coordinatingBody: '',
-  instructorIds: [],
-};
+});
 
 describe('applyPullPage', () => {
   let db: AppDb;

@@ -11,33 +11,17 @@ import { useLearnerRecord, useSession } from '../../../src/app/db/hooks.ts';
 import type { LearnerClassRecord } from '../../../src/app/db/learner-record.ts';
 import {
   type AttendanceMark,
-  type Class,
   DEFAULT_CENTRE_SETTINGS,
   type Enrollment,
-  type Session,
 } from '../../../src/domain/entities.ts';
 import { markId, newId } from '../../../src/domain/ids.ts';
+import { classRecord, sessionRecord } from '../helpers/records.ts';
 
 const centreId = newId();
 const learnerId = newId();
 const stamp = '2026-11-25T01:00:00.000Z';
 const base = { centreId, updatedAt: stamp, deleted: false };
-const cls: Class = {
-  ...base,
-  id: newId(),
-  code: 'NTVĐ-01',
-  name: 'Lớp Nhận thức về Đảng',
-  classTypeId: newId(),
-  year: 2026,
-  commune: '',
-  location: '',
-  startDate: '2026-11-23',
-  endDate: '2026-11-27',
-  status: 'open',
-  threshold: 0.8,
-  coordinatingBody: '',
-  instructorIds: [],
-};
+const cls = classRecord(base);
 const enrollment: Enrollment = {
   ...base,
   id: newId(),
@@ -46,19 +30,7 @@ const enrollment: Enrollment = {
   status: 'enrolled',
   walkIn: false,
 };
-const session = (date: string): Session => ({
-  ...base,
-  id: newId(),
-  classId: cls.id,
-  date,
-  partOfDay: 'morning',
-  periods: 5,
-  topic: '',
-  instructorId: null,
-  location: '',
-  cancelled: false,
-  replacesSessionId: null,
-});
+const session = (date: string) => sessionRecord({ ...base, classId: cls.id, date });
 const later = session('2026-11-26');
 const earlier = session('2026-11-24');
 const mark: AttendanceMark = {

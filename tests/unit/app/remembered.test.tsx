@@ -11,7 +11,7 @@ import { readFirstScreen } from '../../../src/app/db/first-reads.ts';
 import { type RollRoster, readRollAhead, useRollRoster, useSession } from '../../../src/app/db/hooks.ts';
 import { forgetRemembered } from '../../../src/app/db/remembered.ts';
 import { newId } from '../../../src/domain/ids.ts';
-import { learnerNamed } from '../helpers/records.ts';
+import { classRecord, learnerNamed, sessionRecord } from '../helpers/records.ts';
 
 const centreId = newId();
 const base = { centreId, updatedAt: '2026-11-20T01:00:00.000Z', deleted: false };
@@ -20,35 +20,10 @@ const sessionId = newId();
 const learners = ['Nguyễn Văn An', 'Trần Thị Bình'].map((name) => learnerNamed(name, base));
 
 async function seed(db: AppDb) {
-  await db.classes.put({
-    ...base,
-    id: classId,
-    code: 'NTVĐ-01',
-    name: 'Lớp NTVĐ-01',
-    classTypeId: newId(),
-    year: 2026,
-    commune: '',
-    location: '',
-    startDate: '2026-11-20',
-    endDate: null,
-    status: 'open',
-    threshold: 0.8,
-    coordinatingBody: '',
-    instructorIds: [],
-  });
-  await db.sessions.put({
-    ...base,
-    id: sessionId,
-    classId,
-    date: '2026-11-25',
-    partOfDay: 'morning',
-    periods: 5,
-    topic: 'Bài 1',
-    instructorId: null,
-    location: '',
-    cancelled: false,
-    replacesSessionId: null,
-  });
+  await db.classes.put(classRecord({ ...base, id: classId, startDate: '2026-11-20', endDate: null }));
+  await db.sessions.put(
+    sessionRecord({ ...base, id: sessionId, classId, date: '2026-11-25', topic: 'Bài 1' }),
+  );
   await db.learners.bulkPut(learners);
   await db.enrollments.bulkPut(
     learners.map((l) => ({

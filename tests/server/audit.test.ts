@@ -6,9 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../src/domain/audit.ts';
 import { SECRET_SET } from '../../src/domain/audit.ts';
 import { newId } from '../../src/domain/ids.ts';
-import { encodeHlc } from '../../src/sync/hlc.ts';
-import { PROTOCOL_VERSION } from '../../src/sync/protocol.ts';
-import { bearer, login, startTestApp, type TestApp } from './helpers/app.ts';
+import { bearer, login, pushChanges, startTestApp, type TestApp } from './helpers/app.ts';
 import { testDatabases } from './helpers/databases.ts';
 import { type CentreFixture, seedCentre } from './helpers/fixtures.ts';
 
@@ -24,22 +22,12 @@ describe.each(testDatabases)('audit log on $name', (target) => {
   let createdUserId = '';
 
   const push = async (token: string, deviceId: string, mutations: [string, string, object][]) => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/sync/push',
-      headers: bearer(token),
-      payload: {
-        protocolVersion: PROTOCOL_VERSION,
-        deviceId,
-        mutations: mutations.map(([entity, recordId, fields], i) => ({
-          seq: i + 1,
-          entity,
-          recordId,
-          fields,
-          hlc: encodeHlc({ millis: Date.now(), counter: i, deviceId }),
-        })),
-      },
-    });
+    const res = await pushChanges(
+      t.app,
+      token,
+      deviceId,
+      mutations.map(([entity, recordId, fields]) => ({ entity, recordId, fields })),
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().results.every((r: { outcome: string }) => r.outcome === 'applied')).toBe(true);
   };

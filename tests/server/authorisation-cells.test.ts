@@ -12,9 +12,8 @@ import { hashPassword } from '../../src/server/auth/passwords.ts';
 import { insertRecords } from '../../src/server/db/records.ts';
 import { entityTables, files, users } from '../../src/server/db/schema.ts';
 import { entityPath } from '../../src/server/routes/records.ts';
-import { encodeHlc } from '../../src/sync/hlc.ts';
-import { PROTOCOL_VERSION, type PushResult } from '../../src/sync/protocol.ts';
-import { bearer, login, startTestApp, type TestApp } from './helpers/app.ts';
+import type { PushResult } from '../../src/sync/protocol.ts';
+import { bearer, login, pushChanges, startTestApp, type TestApp } from './helpers/app.ts';
 import { testDatabases } from './helpers/databases.ts';
 import {
   attachmentOn,
@@ -275,19 +274,7 @@ describe.each(testDatabases)('authorisation cells on $name', (target) => {
     recordId: string,
     fields: Record<string, unknown>,
   ): Promise<Pick<PushResult, 'outcome' | 'reason'>> {
-    const deviceId = newId();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/sync/push',
-      headers: bearer(token),
-      payload: {
-        protocolVersion: PROTOCOL_VERSION,
-        deviceId,
-        mutations: [
-          { seq: 1, entity, recordId, fields, hlc: encodeHlc({ millis: Date.now(), counter: 0, deviceId }) },
-        ],
-      },
-    });
+    const res = await pushChanges(t.app, token, newId(), [{ entity, recordId, fields }]);
     if (writesNothing(role)) {
       expect(res.statusCode).toBe(403);
       expect(res.json().error).toBe('forbidden');

@@ -68,9 +68,9 @@ function remember<T>(db: AppDb, query: RememberedQuery<T>, value: T, readAt: num
 }
 
 /** What to start from: the last result, unless what it read has been written since. */
-function startingPoint<T>(db: AppDb, query: RememberedQuery<T>): T | undefined {
+function startingPoint<T>(db: AppDb, query: RememberedQuery<T>): { value: T } | undefined {
   const kept = results.get(db)?.get(query.key);
-  return kept && fresh(db, query, kept) ? (kept.value as T) : undefined;
+  return kept && fresh(db, query, kept) ? { value: kept.value as T } : undefined;
 }
 
 async function readNow<T>(db: AppDb, query: RememberedQuery<T>): Promise<T> {
@@ -91,9 +91,13 @@ export function setRemembered<T>(db: AppDb, query: RememberedQuery<T>, value: T)
   remember(db, query, value, writes);
 }
 
-/** Runs a query now so that a screen opened later starts from its result, which it also returns. */
-export function readAhead<T>(db: AppDb, query: RememberedQuery<T>): Promise<T> {
-  return readNow(db, query);
+/**
+ * Reads a query ahead, so that a screen opened later starts from its result, which it also returns; a result still
+ * fresh is not read again (the home reads today's rolls each time it shows, usually unchanged since).
+ */
+export async function readAhead<T>(db: AppDb, query: RememberedQuery<T>): Promise<T> {
+  const start = startingPoint(db, query);
+  return start ? start.value : readNow(db, query);
 }
 
 /** useLiveQuery, starting from the query's last result (see above). */
@@ -103,6 +107,6 @@ export function useRememberedQuery<T>(query: RememberedQuery<T>): T | undefined 
     () => readNow(db, query),
     // The key names the query and its arguments.
     [db, query.key],
-    startingPoint(db, query),
+    startingPoint(db, query)?.value,
   );
 }

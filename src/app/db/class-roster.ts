@@ -2,6 +2,7 @@
 // centre) and who is on the class's list already. Read by the import screen and again just before its write.
 import type { Class } from '../../domain/entities.ts';
 import type { ExistingRoster } from '../../domain/roster-import.ts';
+import { alive } from './alive.ts';
 import type { AppDb } from './app-db.ts';
 
 export interface ClassRoster extends ExistingRoster {
@@ -18,8 +19,8 @@ export async function readClassRoster(db: AppDb, classId: string): Promise<Class
   if (!cls || cls.deleted) return null;
   return {
     cls,
-    learners: learners.filter((l) => !l.deleted),
+    learners: alive(learners),
     // A withdrawn learner is still on the list: importing them again does not re-enrol them behind staff's back.
-    enrolledLearnerIds: new Set(enrollments.filter((e) => !e.deleted).map((e) => e.learnerId)),
+    enrolledLearnerIds: new Set(alive(enrollments).map((e) => e.learnerId)),
   };
 }

@@ -17,6 +17,7 @@ import type {
 import { byCreation } from '../../domain/ids.ts';
 import type { ReportPeriod } from '../../domain/reports.ts';
 import { compareVietnameseNames } from '../../domain/vietnamese-text.ts';
+import { alive } from './alive.ts';
 import { useDb } from './DbProvider.tsx';
 
 export interface ReportData {
@@ -86,7 +87,7 @@ export function useClassRecord(classId: string): ClassRecord | null | undefined 
       cls,
       kind,
       learners: learners.filter((l): l is Learner => Boolean(l && !l.deleted)).sort(compareVietnameseNames),
-      sessions: sessions.filter((s) => !s.deleted),
+      sessions: alive(sessions),
       marks: rolls.flatMap((r) => (r ? Object.values(r.marks) : [])),
       excusedCounts: centre?.settings.excusedCounts ?? false,
     };
@@ -107,10 +108,10 @@ export function useAccounts(): Accounts | undefined {
   const db = useDb();
   return useLiveQuery(async () => {
     const [users, learners] = await Promise.all([db.users.toArray(), db.learners.toArray()]);
-    const alive = users.filter((u) => !u.deleted);
-    const linked = new Set(alive.map((u) => u.learnerId));
+    const current = alive(users);
+    const linked = new Set(current.map((u) => u.learnerId));
     return {
-      users: alive.sort(
+      users: current.sort(
         (a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || byName.compare(a.displayName, b.displayName),
       ),
       learnersWithoutAccount: learners
@@ -123,10 +124,7 @@ export function useAccounts(): Accounts | undefined {
 /** The centre's class kinds, in the order it created them (the order its reports list them in). */
 export function useClassKinds(): ClassType[] | undefined {
   const db = useDb();
-  return useLiveQuery(
-    async () => (await db.classTypes.toArray()).filter((k) => !k.deleted).sort(byCreation),
-    [db],
-  );
+  return useLiveQuery(async () => alive(await db.classTypes.toArray()).sort(byCreation), [db]);
 }
 
 /** One learner; `null` when not on this device. */

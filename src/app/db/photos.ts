@@ -1,6 +1,7 @@
 // The photos kept with a session, with their bytes where this device has them.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Attachment } from '../../domain/entities.ts';
+import { alive } from './alive.ts';
 import type { AppDb } from './app-db.ts';
 import { useDb } from './DbProvider.tsx';
 
@@ -15,9 +16,9 @@ export interface SessionPhoto {
 export function useSessionPhotos(sessionId: string): SessionPhoto[] | undefined {
   const db = useDb();
   return useLiveQuery(async () => {
-    const attachments = (await db.attachments.where('sessionId').equals(sessionId).toArray())
-      .filter((a) => !a.deleted)
-      .sort((a, b) => a.takenAt.localeCompare(b.takenAt));
+    const attachments = alive(await db.attachments.where('sessionId').equals(sessionId).toArray()).sort(
+      (a, b) => a.takenAt.localeCompare(b.takenAt),
+    );
     const files = await db.files.bulkGet(attachments.map((a) => a.id));
     return attachments.map((attachment, i) => ({
       attachment,

@@ -13,7 +13,7 @@ export interface LearnerClassRecord {
 }
 
 /** A learner's classes with their sessions and the learner's own marks, the latest class first. */
-export async function readLearnerRecord(db: AppDb, learnerId: string | null): Promise<LearnerClassRecord[]> {
+async function readLearnerRecord(db: AppDb, learnerId: string | null): Promise<LearnerClassRecord[]> {
   if (!learnerId) return [];
   const enrollments = alive(await db.enrollments.where('learnerId').equals(learnerId).toArray());
   const records = await Promise.all(

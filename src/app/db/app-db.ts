@@ -79,8 +79,9 @@ export class AppDb extends Dexie {
   sent!: EntityTable<OutboxEntry, 'seq'>;
 
   constructor(name = 'diem-danh') {
-    // Durability: relaxed commits with a strict flush behind each write (durability.ts).
-    super(name);
+    // Durability: relaxed commits with a strict flush behind each write (durability.ts). No query cache: a tap is
+    // written below Dexie (guessed-write.ts), which would leave the cache's copy of the roll stale.
+    super(name, { cache: 'disabled' });
     // Versions in order; each says why it exists. Never edit a published version: add the next one.
     // v1: the domain tables, indexed for the home screens and the roll, and the device's meta.
     this.version(1).stores({

@@ -79,10 +79,15 @@ export function writesOnDisk(db: AppDb): Promise<void> {
   return flushes.get(db)?.settled() ?? Promise.resolve();
 }
 
+/** To be called when a write transaction has committed: marks it, and asks for the flush behind it. */
+export function writeCommitted(db: AppDb): void {
+  mark(WRITE_COMMITTED);
+  flushes.get(db)?.request();
+}
+
 /** Relaxed commits, each readwrite transaction followed by a disk flush (see above). */
 export function durabilityMiddleware(db: AppDb): Middleware<DBCore> {
-  const flush = new DiskFlush(db);
-  flushes.set(db, flush);
+  flushes.set(db, new DiskFlush(db));
   return {
     stack: 'dbcore',
     name: 'durability',
@@ -92,10 +97,7 @@ export function durabilityMiddleware(db: AppDb): Middleware<DBCore> {
         const tx = down.transaction(stores, mode, { ...options, durability: 'relaxed' });
         // Listening before Dexie does: the mark is the commit itself, not Dexie's handling of it.
         if (mode === 'readwrite')
-          (tx as unknown as IDBTransaction).addEventListener('complete', () => {
-            mark(WRITE_COMMITTED);
-            flush.request();
-          });
+          (tx as unknown as IDBTransaction).addEventListener('complete', () => writeCommitted(db));
         return tx;
       },
     }),

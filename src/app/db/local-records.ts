@@ -93,13 +93,18 @@ export class LocalRecords {
     for (const roll of rolls) this.rolls.set(roll.sessionId, { ...roll, marks: { ...roll.marks } });
   }
 
+  /** The rolls changed by `put` and not stored yet (for a write that stores them itself). */
+  changedRolls(): Roll[] {
+    return [...this.dirtyRolls].map((id) => this.rolls.get(id)!);
+  }
+
   /** Stores every record put, all requests issued at once (IndexedDB applies them in order). */
   async flush(): Promise<void> {
     const writes: Promise<unknown>[] = [...this.dirtyPlain].map(([entity, ids]) => {
       const cache = this.plain.get(entity)!;
       return plainTable(this.db, entity).bulkPut([...ids].map((id) => cache.get(id)!));
     });
-    const rolls = [...this.dirtyRolls].map((id) => this.rolls.get(id)!);
+    const rolls = this.changedRolls();
     // Only when there is a roll to write: the transaction may not include the rolls table.
     if (rolls.length > 0) writes.push(this.db.rolls.bulkPut(rolls));
     this.dirtyPlain.clear();

@@ -6,17 +6,10 @@ import { encodeHlc, type HlcState, tick } from '../../sync/hlc.ts';
 import { SERVER_FIELDS } from '../../sync/protocol.ts';
 import type { AppDb, OutboxEntry, PlainEntity } from './app-db.ts';
 import { deviceIdOf, HEAD_KEYS } from './device-state.ts';
+import { storeGuessedWrite } from './guessed-write.ts';
 import { LocalRecords, type RecordKey, tablesHolding } from './local-records.ts';
 import { guardStorage } from './storage-full.ts';
-import {
-  forgetGuesses,
-  type Guess,
-  guessFor,
-  guessOutcomes,
-  StaleGuess,
-  storedStamp,
-  type WriteHead,
-} from './write-guess.ts';
+import { forgetGuesses, type Guess, guessFor, StaleGuess, type WriteHead } from './write-guess.ts';
 
 export type Changes<E extends EntityName> = Partial<Omit<EntityRecord<E>, (typeof SERVER_FIELDS)[number]>>;
 
@@ -63,63 +56,68 @@ export async function writeChanges(db: AppDb, batch: Change[], centreId: string)
   // Marks alone (a tap on the roll) may start from what the roll screen last read (write-guess.ts).
   const guess = sessionIds.length === keys.length ? guessFor(db, [...new Set(sessionIds)]) : null;
   await guardStorage(async () => {
-    try {
-      await writeOnce(db, batch, keys, centreId, guess);
-    } catch (err) {
-      if (!(err instanceof StaleGuess)) throw err;
-      forgetGuesses(db);
-      await writeOnce(db, batch, keys, centreId, null);
+    if (guess) {
+      try {
+        return await writeFromGuess(db, guess, batch, keys, centreId);
+      } catch (err) {
+        if (!(err instanceof StaleGuess)) throw err;
+        forgetGuesses(db);
+      }
     }
+    await writeFromStored(db, batch, keys, centreId);
   });
 }
 
-async function writeOnce(
+function writeFromGuess(
   db: AppDb,
+  guess: Guess,
   batch: Change[],
   keys: RecordKey[],
   centreId: string,
-  guess: Guess | null,
 ): Promise<void> {
+  const records = new LocalRecords(db);
+  records.assume(guess.rolls);
+  const { head, entries } = apply(records, guess.head, batch, keys, centreId);
+  return storeGuessedWrite(db, guess, { rolls: records.changedRolls(), entries, head });
+}
+
+function writeFromStored(db: AppDb, batch: Change[], keys: RecordKey[], centreId: string): Promise<void> {
   // Only the tables this batch touches: a tap on the roll locks (and waits for) the rolls, not every table.
-  await db.transaction('rw', [...tablesHolding(db, keys), db.outbox, db.meta], async () => {
-    if (guess) {
-      // The stamp is read before the writes are applied (requests run in order); throwing aborts them all.
-      const stamp = storedStamp(db);
-      const records = new LocalRecords(db);
-      records.assume(guess.rolls);
-      const writes = store(db, records, guess.head, batch, keys, centreId);
-      if ((await stamp) !== guess.stamp) {
-        guessOutcomes.failed += 1;
-        writes.catch(() => {});
-        throw new StaleGuess();
-      }
-      guessOutcomes.held += 1;
-      return writes;
-    }
+  return db.transaction('rw', [...tablesHolding(db, keys), db.outbox, db.meta], async () => {
     // Everything is read at once and written at once: each sequential IndexedDB request costs a round trip.
     const records = new LocalRecords(db);
     const [[clock, seq, device]] = await Promise.all([
       db.meta.bulkGet([HEAD_KEYS.HLC, HEAD_KEYS.NEXT_SEQ, HEAD_KEYS.DEVICE_ID]),
       records.load(keys),
     ]);
-    const head: WriteHead = {
+    const stored: WriteHead = {
       clock: (clock?.value as HlcState | undefined) ?? { millis: 0, counter: 0 },
       seq: (seq?.value as number | undefined) ?? 1,
       device: deviceIdOf(db, device),
     };
-    return store(db, records, head, batch, keys, centreId);
+    const { head, entries } = apply(records, stored, batch, keys, centreId);
+    await Promise.all([
+      records.flush(),
+      db.outbox.bulkAdd(entries),
+      db.meta.bulkPut([
+        { key: HEAD_KEYS.HLC, value: head.clock },
+        { key: HEAD_KEYS.NEXT_SEQ, value: head.seq },
+      ]),
+    ]);
   });
 }
 
-/** Applies the batch to `records` from `head`, and issues the writes of the records, outbox entries and head. */
-async function store(
-  db: AppDb,
+/**
+ * Applies the batch to `records` (loaded or assumed) from `head`: the records are put, and the outbox entries and
+ * the head after them returned, for the caller to store. Throws when a result breaks the domain schema.
+ */
+function apply(
   records: LocalRecords,
   head: WriteHead,
   batch: Change[],
   keys: RecordKey[],
   centreId: string,
-): Promise<void> {
+): { head: { clock: HlcState; seq: number }; entries: OutboxEntry[] } {
   let { clock, seq } = head;
   const { device } = head;
   const now = new Date().toISOString();
@@ -144,14 +142,7 @@ async function store(
     records.put(entity, next);
     seq += 1;
   }
-  await Promise.all([
-    records.flush(),
-    db.outbox.bulkAdd(entries),
-    db.meta.bulkPut([
-      { key: HEAD_KEYS.HLC, value: clock },
-      { key: HEAD_KEYS.NEXT_SEQ, value: seq },
-    ]),
-  ]);
+  return { head: { clock, seq }, entries };
 }
 
 /** One change; see writeChanges. */

@@ -51,18 +51,30 @@ export async function readRollForWrites(db: AppDb, sessionId: string): Promise<R
     ]);
     const roll = stored ?? { sessionId, marks: {} };
     if (stamp && clock && seq && device) {
-      const snapshots = known.get(db) ?? new Map<string, Snapshot>();
-      known.set(db, snapshots);
-      snapshots.delete(sessionId);
-      snapshots.set(sessionId, {
-        stamp: stamp.value as string,
-        head: { clock: clock.value as HlcState, seq: seq.value as number, device: device.value as string },
-        roll,
-      });
-      if (snapshots.size > ROLLS_KEPT) snapshots.delete(snapshots.keys().next().value!);
+      const head = {
+        clock: clock.value as HlcState,
+        seq: seq.value as number,
+        device: device.value as string,
+      };
+      keepGuess(db, { stamp: stamp.value as string, head, rolls: [roll] });
     }
     return roll;
   });
+}
+
+/**
+ * Keeps what a write may start from: what was read, or what a write from a guess leaves behind as soon as it is
+ * issued (so the next tap waits neither for it to commit nor for the roll to be read again; if it fails, the next
+ * write's stamp check fails with it).
+ */
+export function keepGuess(db: AppDb, guess: Guess): void {
+  const snapshots = known.get(db) ?? new Map<string, Snapshot>();
+  known.set(db, snapshots);
+  for (const roll of guess.rolls) {
+    snapshots.delete(roll.sessionId);
+    snapshots.set(roll.sessionId, { stamp: guess.stamp, head: guess.head, roll });
+  }
+  while (snapshots.size > ROLLS_KEPT) snapshots.delete(snapshots.keys().next().value!);
 }
 
 /** The guess for a write touching the rolls of these sessions (and nothing else), if they were read under one stamp. */
@@ -76,8 +88,4 @@ export function guessFor(db: AppDb, sessionIds: string[]): Guess | null {
 /** Forgets every guess (one turned out wrong: the others were read no later). */
 export function forgetGuesses(db: AppDb): void {
   known.delete(db);
-}
-
-export async function storedStamp(db: AppDb): Promise<string | undefined> {
-  return (await db.meta.get(WRITE_STAMP))?.value as string | undefined;
 }

@@ -1,8 +1,9 @@
 // [DEV1] A tap on the roll writes from what its tab last knew without waiting to read it (write-guess.ts). Two tabs
 // of one device and pulls landing in between make those guesses wrong; whatever the interleaving, every write lands
 // on what is really stored: no mark lost, the outbox numbered without gaps or repeats, the clock always advancing.
+import { liveQuery } from 'dexie';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppDb, type Roll } from '../../../src/app/db/app-db.ts';
 import { rollMarks } from '../../../src/app/db/local-records.ts';
 import { writeChanges } from '../../../src/app/db/local-write.ts';
@@ -127,5 +128,24 @@ describe('writes from a guess', () => {
     // Both ways were taken: guesses that held (a tab writing again) and guesses that did not (the other tab wrote).
     expect(guessOutcomes.held).toBeGreaterThan(before.held);
     expect(guessOutcomes.failed).toBeGreaterThan(before.failed);
+  });
+
+  it('announce a tap written from its guess to the live queries reading what it wrote', async () => {
+    const db = new AppDb(`test-${newId()}`);
+    opened.push(db);
+    await tap(db, learners[0]!, 'present');
+    await look(db);
+    const seen: { late: boolean; pending: number }[] = [];
+    const watched = liveQuery(async () => ({
+      late: (await db.rolls.get(sessionId))?.marks[learners[1]!]?.status === 'late',
+      pending: await db.outbox.count(),
+    })).subscribe((value) => seen.push(value));
+    await vi.waitFor(() => expect(seen).toEqual([{ late: false, pending: 1 }]));
+    const held = guessOutcomes.held;
+    await tap(db, learners[1]!, 'late');
+    // Written below Dexie (the fast path was taken), and still seen: the roll and the outbox count both follow.
+    expect(guessOutcomes.held).toBe(held + 1);
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual({ late: true, pending: 2 }));
+    watched.unsubscribe();
   });
 });

@@ -62,17 +62,16 @@ export function RollPage({ session }: { session: StoredSession }) {
       if (!now) return;
       const ctx = { session: now.session, userId: user.id, centreId: session.me.centre.id };
       try {
-        keep(
-          `${learner.fullName}: ${t(`markStatus.${status}`)}`,
-          await markLearners(db, ctx, [learner.id], status, now.marks),
-        );
+        const done = await markLearners(db, ctx, [learner.id], status, now.marks);
+        // The label is made after the write, from the labels made once: nothing but the write in the tap's task.
+        keep(`${learner.fullName}: ${labels.status[status]}`, done);
         setSaveFailed(false);
       } catch (err) {
         setSaveFailed(true);
         throw err;
       }
     },
-    [db, user.id, session.me.centre.id, t],
+    [db, user.id, session.me.centre.id, labels],
   );
   const onNote = useCallback(
     async (learner: Learner, note: string) => {

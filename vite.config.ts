@@ -3,13 +3,38 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 // Which build a device runs, shown under every screen (and how a test tells two deployments apart): the release and
 // the build time, unless APP_BUILD names it.
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const appBuild = `${version} · ${process.env.APP_BUILD ?? new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
+
+/** The chunks the first screen loads (the '$initial' groups below). */
+const FIRST_LOAD_CHUNKS = new Set(['vendor', 'app']);
+
+/**
+ * Starts the first screen's chunks with V8's compile hint (Chrome 136+): it compiles all their functions as it first
+ * parses the file (off the main thread while the file streams in) instead of each on the main thread when it is first
+ * called during the start, nearly all of them. Added after minifying, which would drop the comment.
+ */
+function compileFirstLoadEagerly(): Plugin {
+  return {
+    name: 'compile-first-load-eagerly',
+    apply: 'build',
+    // After Vite's own changes to the chunks (its preload helper goes at the top of the app's).
+    generateBundle: {
+      order: 'post',
+      handler(_, bundle) {
+        for (const file of Object.values(bundle)) {
+          if (file.type === 'chunk' && FIRST_LOAD_CHUNKS.has(file.name))
+            file.code = `//# allFunctionsCalledOnLoad\n${file.code}`;
+        }
+      },
+    },
+  };
+}
 
 export default defineConfig({
   // zod configured for the app's strict CSP before any schema is built (see src/app/zod.ts).
@@ -41,6 +66,7 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    compileFirstLoadEagerly(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: null,

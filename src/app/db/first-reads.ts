@@ -6,9 +6,11 @@ import { sessionQuery } from './device-state.ts';
 import { learnerRecordQuery } from './learner-record.ts';
 import { readAhead } from './remembered.ts';
 
-export async function readFirstScreen(db: AppDb): Promise<void> {
-  await db.transaction('r', [db.meta, db.enrollments, db.classes, db.sessions, db.rolls], async () => {
+/** Whether someone is signed in on this device (main.tsx renders their first screen in one task). */
+export async function readFirstScreen(db: AppDb): Promise<boolean> {
+  return db.transaction('r', [db.meta, db.enrollments, db.classes, db.sessions, db.rolls], async () => {
     const user = (await readAhead(db, sessionQuery))?.me.user;
     if (user?.role === 'learner') await readAhead(db, learnerRecordQuery(user.learnerId));
+    return user !== undefined;
   });
 }

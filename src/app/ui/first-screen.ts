@@ -1,7 +1,7 @@
 // Work that can wait (the sync scheduler and its protocol schemas, the service worker's registration and update
 // check) starts once the first screen shows its data, so that on a slow phone it does not compete with that screen;
 // at the latest after FIRST_SCREEN_WAIT_MS, for screens that do not say when they are shown.
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { useUiState } from './ui-store.ts';
 
 const FIRST_SCREEN_WAIT_MS = 2000;
@@ -12,8 +12,15 @@ const FIRST_SCREEN_WAIT_MS = 2000;
  */
 const SETTLE_MS = 1000;
 
+/** A performance mark of the moment the first screen is committed with its data: bench/web.ts and traces read it. */
+const SHOWN_MARK = 'bench:shown';
+
 /** A home screen (or the sign-in page) calls this with `true` once its data is on screen. */
 export function useFirstScreenShown(shown: boolean): void {
+  // In the commit that puts the data in the document, not after the paint that follows it as the effect below.
+  useLayoutEffect(() => {
+    if (shown && performance.getEntriesByName(SHOWN_MARK, 'mark').length === 0) performance.mark(SHOWN_MARK);
+  }, [shown]);
   useEffect(() => {
     if (!shown || useUiState.getState().firstScreenShown) return;
     useUiState.setState({ firstScreenShown: true });

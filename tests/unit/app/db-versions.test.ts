@@ -1,11 +1,13 @@
 // Convention 4: a database created by an older version of the app opens in the current one with its data intact
 // (for v2/v3, the outbox, rejected list and sent archive added empty; for v4, marks regrouped into rolls; v5 adds
-// attachments and their files empty; v6 the dossiers empty; v7 the disk flush's row). Changes not yet synced survive
-// every upgrade, including the next one: an app update never loses the outbox.
+// attachments and their files empty; v6 the dossiers empty; v7 the disk flush's row). app-db.ts declares only v4 and
+// v7, so databases at v1, v3 and v6 show that the versions folded into those still apply. Changes not yet synced
+// survive every upgrade, including the next one: an app update never loses the outbox.
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDb } from '../../../src/app/db/app-db.ts';
 import { readSession } from '../../../src/app/db/device-state.ts';
+import { FLUSH_TABLE } from '../../../src/app/db/durability.ts';
 import { rollMarks } from '../../../src/app/db/local-records.ts';
 import { writeChanges } from '../../../src/app/db/local-write.ts';
 import { markId, newId } from '../../../src/domain/ids.ts';
@@ -117,6 +119,35 @@ describe('AppDb versions', () => {
     expect(await current.sent.toArray()).toEqual([sent]);
     expect(await rollMarks(current, sessionId)).toEqual({ [learnerId]: mark });
     expect((await current.meta.get('nextSeq'))?.value).toBe(4);
+    current.close();
+  });
+
+  it('opens a version-6 database with its photos, their bytes and the dossiers intact (v5 and v6 are folded into v7)', async () => {
+    name = `old-${newId()}`;
+    const v6 = new Dexie(name);
+    v6.version(1).stores(V1_STORES);
+    v6.version(2).stores({ outbox: 'seq, recordId', rejected: 'id, rejectedAt' });
+    v6.version(3).stores({ sent: 'seq, createdAt' });
+    v6.version(4).stores({ rolls: 'sessionId', marks: null });
+    v6.version(5).stores({ attachments: 'id, sessionId', files: 'id, uploaded' });
+    v6.version(6).stores({ dossiers: 'id' });
+    const sessionId = newId();
+    const attachment = { id: newId(), sessionId, fileId: newId() };
+    const file = { id: attachment.fileId, blob: new Blob([new Uint8Array([1, 2, 3])]), uploaded: 0 };
+    const dossier = { id: newId(), fullName: 'Trần Văn Bình' };
+    await v6.table('attachments').put(attachment);
+    await v6.table('files').put(file);
+    await v6.table('dossiers').put(dossier);
+    v6.close();
+
+    const current = new AppDb(name);
+    await current.open();
+    expect(current.verno).toBe(7);
+    expect(await current.attachments.where('sessionId').equals(sessionId).toArray()).toEqual([attachment]);
+    expect(await current.files.where('uploaded').equals(0).count()).toBe(1);
+    expect((await current.files.get(file.id))?.blob.size).toBe(3);
+    expect(await current.dossiers.toArray()).toEqual([dossier]);
+    expect(current.tables.map((t) => t.name)).toContain(FLUSH_TABLE);
     current.close();
   });
 

@@ -94,7 +94,7 @@ describe('readFirstScreen', () => {
       db.rolls.put({ sessionId: earlier.id, marks: { [learnerId]: mark } }),
     );
 
-    await readFirstScreen(db);
+    expect(await readFirstScreen(db)).toBe(true);
     renders.length = 0;
     show();
     expect(renders[0]?.record).toEqual([{ cls, enrollment, sessions: [earlier, later], marks: [mark] }]);
@@ -106,7 +106,7 @@ describe('readFirstScreen', () => {
 
   it('reads no session when signed out', async () => {
     db = new AppDb(`test-${newId()}`);
-    await readFirstScreen(db);
+    expect(await readFirstScreen(db)).toBe(false);
     renders.length = 0;
     show();
     expect(renders[0]?.session).toBeNull();

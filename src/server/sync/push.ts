@@ -14,14 +14,14 @@ import {
 } from '../../sync/protocol.ts';
 import type { AuthUser } from '../auth/authenticate.ts';
 import type { Database, Tx } from '../db/database.ts';
-import { genericPlans, planOnce, prepare } from '../db/prepared.ts';
+import { genericPlans, planOnce, planOnceWhenGeneric, prepare } from '../db/prepared.ts';
 import { deviceCursors } from '../db/schema.ts';
 import { ApiError } from '../http/api-error.ts';
 import { addRoute } from '../http/route.ts';
 import { type ApplyPath, batchOrOneByOne } from './apply-batch.ts';
 import type { Answer, ApplyContext } from './apply-mutation.ts';
 import { mutationId } from './derived-ids.ts';
-import { loadBatch } from './load-batch.ts';
+import { type CursorMove, loadBatch } from './load-batch.ts';
 
 /** The mutations of a request with their ids (derived from device and seq, PUSH7), in seq order. */
 const identify = (deviceId: string, wire: WireMutation[]): Mutation[] =>
@@ -39,6 +39,7 @@ async function answer(
   apply: ApplyPath,
   replays: Mutation[],
   mutations: Mutation[],
+  cursor: CursorMove | null,
 ): Promise<PushResult[]> {
   const loaded = await loadBatch(
     ctx.db,
@@ -46,6 +47,7 @@ async function answer(
     ctx.user,
     [...replays, ...mutations].map((m) => m.id),
     mutations,
+    cursor,
   );
   const fresh = mutations.filter((m) => !loaded.earlier.has(m.id));
   const applied = new Map((await apply(ctx, fresh, loaded)).map((r) => [r.id, r]));
@@ -60,9 +62,15 @@ async function answer(
   ];
 }
 
-const cursorOf = prepare<{ userId: string; lastSeq: number }>(
-  sql`select ${deviceCursors.userId} as "userId", ${deviceCursors.lastSeq}::float8 as "lastSeq"
-    from ${deviceCursors} where ${deviceCursors.deviceId} = ${sql.placeholder('deviceId')} for update`,
+/**
+ * The device's cursor, locked: two pushes from one device (two tabs, a retry) apply one after the other. Always one
+ * row, null fields when the device has no cursor yet. It also sets the transaction's plan mode (planOnceWhenGeneric),
+ * which thus costs no statement of its own.
+ */
+const cursorOf = prepare<{ userId: string | null; lastSeq: number | null }>(
+  sql`select c.user_id as "userId", c.last_seq::float8 as "lastSeq", ${planOnceWhenGeneric} as "planned"
+    from (select 1) as one left join (select * from ${deviceCursors}
+      where ${deviceCursors.deviceId} = ${sql.placeholder('deviceId')} for update) as c on true`,
 );
 
 const firstCursor = prepare(
@@ -71,20 +79,13 @@ const firstCursor = prepare(
     on conflict do nothing`,
 );
 
-const moveCursor = prepare(
-  sql`update ${deviceCursors} set last_seq = ${sql.placeholder('lastSeq')}, updated_at = ${sql.placeholder('now')}::timestamptz
-    where ${deviceCursors.deviceId} = ${sql.placeholder('deviceId')}`,
-);
-
-/**
- * Locks the device's cursor row, made at its first push: two pushes from one device (two tabs, a retry) apply one
- * after the other.
- */
-async function lockCursor(tx: Tx, deviceId: string, userId: string, now: Date) {
-  const [cursor] = await cursorOf.run(tx, { deviceId });
-  if (cursor) return cursor;
+/** Locks the device's cursor row, made at its first push. */
+async function lockCursor(tx: Tx, deviceId: string, userId: string, now: Date, generic: boolean) {
+  const values = { deviceId, genericPlans: generic };
+  const [cursor] = await cursorOf.run(tx, values);
+  if (cursor?.userId) return cursor;
   await firstCursor.run(tx, { deviceId, userId, now: now.toISOString() });
-  const [made] = await cursorOf.run(tx, { deviceId });
+  const [made] = await cursorOf.run(tx, values);
   return made;
 }
 
@@ -123,31 +124,23 @@ export function registerPushRoute(app: FastifyInstance, database: Database, paus
       const now = new Date();
       return batchOrOneByOne((apply) =>
         db.transaction(async (tx) => {
-          // Sent together (the connection pipelines them): one wait instead of two.
-          const [, cursor] = await Promise.all([
-            planned && planOnce(tx),
-            lockCursor(tx, body.deviceId, user.id, now),
-          ]);
+          const cursor = await lockCursor(tx, body.deviceId, user.id, now, planned);
           // A device id is bound to the account that first pushed from it; another account may not ride on it.
           if (!cursor || cursor.userId !== user.id) throw new ApiError(403, 'forbidden');
+          const lastSeq = cursor.lastSeq ?? 0;
 
-          const replays = mutations.filter((m) => m.seq <= cursor.lastSeq);
+          const replays = mutations.filter((m) => m.seq <= lastSeq);
           const accepted: Mutation[] = [];
-          let last = cursor.lastSeq;
+          let last = lastSeq;
           for (const m of mutations) {
-            if (m.seq <= cursor.lastSeq) continue;
+            if (m.seq <= lastSeq) continue;
             if (m.seq > last + 1 && !body.acceptGap) break; // the device resends from last + 1
             accepted.push(m);
             last = m.seq;
           }
           const ctx = { db, tx, user, deviceId: body.deviceId, now };
-          // The cursor moves before the batch is written (sent ahead of the load, without a wait of its own): the
-          // write locks the centre's version counter until commit, and every statement after it lengthens the lock.
-          const [, results] = await Promise.all([
-            last !== cursor.lastSeq &&
-              moveCursor.run(tx, { deviceId: body.deviceId, lastSeq: last, now: now.toISOString() }),
-            answer(ctx, apply, replays, accepted),
-          ]);
+          const moved = last !== lastSeq ? { deviceId: body.deviceId, lastSeq: last, now } : null;
+          const results = await answer(ctx, apply, replays, accepted, moved);
           if (pauseInPushMs > 0) {
             req.log.warn(
               { mutations: accepted.length },
@@ -183,7 +176,13 @@ export function registerImportRoute(app: FastifyInstance, database: Database): v
       return batchOrOneByOne((apply) =>
         db.transaction(async (tx) => {
           if (planned) await planOnce(tx);
-          const results = await answer({ db, tx, user, deviceId: body.deviceId, now }, apply, [], mutations);
+          const results = await answer(
+            { db, tx, user, deviceId: body.deviceId, now },
+            apply,
+            [],
+            mutations,
+            null,
+          );
           // The original device's own cursor is left alone: when it comes back, its pushes are recognised by id.
           return { protocolVersion: PROTOCOL_VERSION, lastSeq: 0, results };
         }),

@@ -342,6 +342,22 @@ function printPhase(f: PhaseFigures): void {
 }
 
 /**
+ * How the server's connections reach PostgreSQL, seen from PostgreSQL (a client without an address came through a
+ * Unix socket): DATABASE_URL=postgres://user@localhost/db?host=/socket/dir spares both sides loopback TCP.
+ */
+async function serverTransport(client: pg.Client): Promise<string> {
+  const { rows } = await client.query<{ socket: number; tcp: number }>(
+    `select count(*) filter (where client_addr is null)::int as socket,
+       count(*) filter (where client_addr is not null)::int as tcp
+     from pg_stat_activity
+     where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`,
+  );
+  const { socket, tcp } = rows[0]!;
+  const kinds = [socket > 0 && `Unix socket (${socket} connections)`, tcp > 0 && `TCP (${tcp} connections)`];
+  return kinds.filter(Boolean).join(' and ') || 'no connection open';
+}
+
+/**
  * What a phone's periodic sync costs when nothing changed (the app pulls every minute while open): every device,
  * all at once, pulls IDLE_PULLS times in a row after catching up.
  */
@@ -424,6 +440,7 @@ try {
     ),
     await runPhase(`Flat out: ${DEVICES} devices, no pauses`, devices, 1, false, server.pid, client),
   ];
+  console.log(`\nThe server reached PostgreSQL through: ${await serverTransport(client)}`);
   for (const f of phases) printPhase(f);
   await idlePulls(devices, server.pid, client);
   console.log(

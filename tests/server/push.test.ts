@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { markId, mutationId, newId } from '../../src/domain/ids.ts';
-import { attachments, changeLog, dossiers, marks } from '../../src/server/db/schema.ts';
+import { attachments, changeLog, dossiers, marks, scopeVersions } from '../../src/server/db/schema.ts';
 import { encodeHlc } from '../../src/sync/hlc.ts';
 import { type Mutation, PROTOCOL_VERSION } from '../../src/sync/protocol.ts';
 import { bearer, login, startTestApp, type TestApp } from './helpers/app.ts';
@@ -344,6 +344,53 @@ describe.each(testDatabases)('push on $name', (target) => {
     expect(await t.database.db.select().from(attachments).where(eq(attachments.id, photo))).toEqual([]);
   });
 
+  it('[AUTH1] a batch of one kind proves its scope in its own write: a new mark of another class is refused and nothing of it is written', async () => {
+    const d = device();
+    const newMark = (sessionId: string, learnerId: string) =>
+      d.mutation('marks', markId(sessionId, learnerId), {
+        sessionId,
+        learnerId,
+        status: 'present',
+        note: '',
+        markedBy: a.users.instructor.id,
+        markedAt: new Date().toISOString(),
+        deleted: false,
+      });
+    const counter = async () =>
+      (await t.database.db.select().from(scopeVersions).where(eq(scopeVersions.centreId, a.centreId)))[0]
+        ?.version;
+    const otherSession = await freshSession(a.others.class.id);
+    const versionBefore = await counter();
+    const outside = [newMark(otherSession, a.mine.learner.id), newMark(otherSession, a.others.learner.id)];
+    const refused = await push(instructor, d.id, outside);
+    expect(refused.json().results.map((r: { reason?: string }) => r.reason)).toEqual([
+      'forbidden',
+      'forbidden',
+    ]);
+    for (const m of outside) expect(await readMark(m.recordId)).toBeUndefined();
+    expect(await counter()).toBe(versionBefore);
+
+    const mine = await freshMark();
+    const inside = newMark(await freshSession(), a.mine.learner.id);
+    const stray = newMark(a.others.session.id, a.mine.learner.id);
+    const edit = d.mutation('marks', mine, { status: 'late' });
+    const res = await push(instructor, d.id, [inside, stray, edit]);
+    expect(
+      res.json().results.map((r: { reason?: string; outcome: string }) => r.reason ?? r.outcome),
+    ).toEqual(['applied', 'forbidden', 'applied']);
+    expect(await readMark(stray.recordId)).toBeUndefined();
+    expect((await readMark(mine))?.status).toBe('late');
+    // One log line each: the batch's attempt left nothing behind.
+    for (const [m, outcome] of [
+      [inside, 'applied'],
+      [stray, 'rejected'],
+      [edit, 'applied'],
+    ] as const) {
+      const lines = await t.database.db.select().from(changeLog).where(eq(changeLog.mutationId, m.id));
+      expect(lines.map((l) => l.outcome)).toEqual([outcome]);
+    }
+  });
+
   it('[PUSH5] an app older than the protocol is told to update, and nothing is applied', async () => {
     const d = device();
     const res = await push(instructor, d.id, [d.mutation('marks', a.mine.mark.id, { note: 'cũ' })], {
@@ -400,13 +447,13 @@ describe.each(testDatabases)('push on $name', (target) => {
     return id;
   }
 
-  /** A session of the instructor's class with no marks yet. */
-  async function freshSession(): Promise<string> {
+  /** A session (of the instructor's class unless told) with no marks yet. */
+  async function freshSession(classId = a.mine.class.id): Promise<string> {
     const d = device();
     const id = newId();
     const res = await push(admin, d.id, [
       d.mutation('sessions', id, {
-        classId: a.mine.class.id,
+        classId,
         date: '2026-01-06',
         partOfDay: 'afternoon',
         periods: 5,

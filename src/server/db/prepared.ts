@@ -44,6 +44,8 @@ export function preparedPer<Key, Row>(build: (db: Db, key: Key) => SQL): (db: Db
   };
 }
 
+const PLAN_ONCE = "set_config('plan_cache_mode', 'force_generic_plan', true)";
+
 /**
  * For the rest of the transaction, statements are planned once per connection instead of for each set of values.
  * PostgreSQL otherwise keeps planning a push's statements afresh, because a plan for one particular list of ids
@@ -51,5 +53,10 @@ export function preparedPer<Key, Row>(build: (db: Db, key: Key) => SQL): (db: Db
  * named (genericPlans): PGlite plans its unnamed statements each time anyway, and a generic plan there only lost the
  * plan for the values at hand (pushes of 1,000 marks 20–30% slower).
  */
-export const planOnce = (tx: Tx): Promise<unknown> =>
-  tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
+export const planOnce = (tx: Tx): Promise<unknown> => tx.execute(sql`select ${sql.raw(PLAN_ONCE)}`);
+
+/**
+ * `planOnce` as an expression, for a statement the transaction sends anyway (a push's cursor lock), so the setting
+ * costs no statement of its own: it takes effect when the placeholder `genericPlans` (genericPlans) is true.
+ */
+export const planOnceWhenGeneric = sql`case when ${sql.placeholder('genericPlans')}::boolean then ${sql.raw(PLAN_ONCE)} end`;

@@ -2,6 +2,7 @@
 // mutation ids before (the change log), the records it touches, locked, each with whether the user may write it
 // (scope.ts), and which of the records its fields point at belong to the user's centre. Tables the batch does not
 // touch are asked for an empty list of ids, which costs an index probe and keeps the text the same for every batch.
+// A push's device cursor moves in the same statement, so it costs no statement of its own.
 import { getTableName, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type EntityName, entityNames, type Role } from '../../domain/entities.ts';
@@ -13,7 +14,7 @@ import type { Db, Tx } from '../db/database.ts';
 import { preparedPer } from '../db/prepared.ts';
 import { recordJson } from '../db/record-json.ts';
 import { KEPT_COLUMNS } from '../db/records.ts';
-import { changeLog, entityTables } from '../db/schema.ts';
+import { changeLog, deviceCursors, entityTables } from '../db/schema.ts';
 import { REFERENCES, referencesOf } from './mutation-rules.ts';
 
 type Table = PgTable & { id: PgColumn; centreId?: PgColumn };
@@ -32,6 +33,13 @@ export interface EarlierOutcome {
   outcome: 'duplicate' | 'rejected';
   reason?: RejectReason;
   detail?: string;
+}
+
+/** Where a push moves its device's cursor (PUSH1): the last seq it applies. */
+export interface CursorMove {
+  deviceId: string;
+  lastSeq: number;
+  now: Date;
 }
 
 export interface LoadedBatch {
@@ -88,12 +96,12 @@ const loadStatement = preparedPer<Role, { kind: string; entity: EntityName; id: 
       selects.map((s) => sql`(${s})`),
       sql` union all `,
     );
-    return rows.length > 0
-      ? sql`with ${sql.join(
-          rows.map((r) => r.cte),
-          sql`, `,
-        )} ${union}`
-      : union;
+    // A data-modifying part of a WITH always runs to completion, read or not. No device (an import, a push that
+    // applies nothing new) matches no row.
+    const moveCursor = sql`moved_cursor as (update ${deviceCursors}
+      set last_seq = ${sql.placeholder('lastSeq')}, updated_at = ${sql.placeholder('now')}::timestamptz
+      where ${deviceCursors.deviceId} = ${sql.placeholder('cursorDevice')})`;
+    return sql`with ${sql.join([moveCursor, ...rows.map((r) => r.cte)], sql`, `)} ${union}`;
   },
 );
 
@@ -118,8 +126,10 @@ const byEntity = (items: { entity: EntityName; id: string }[]) => {
 };
 
 /**
- * Loads what the push of `toApply` needs, and what became of `asked` (mutation ids) before. Runs after the device's
- * cursor is locked, so a push of the same device that committed meanwhile is seen.
+ * Loads what the push of `toApply` needs, and what became of `asked` (mutation ids) before, and moves the device's
+ * cursor (`cursor`, none for an import). Runs after the cursor is locked, so a push of the same device that committed
+ * meanwhile is seen; the cursor moves before the batch is written, because the write locks the centre's version
+ * counter until commit and every statement after it lengthens the lock.
  */
 export async function loadBatch(
   db: Db,
@@ -127,10 +137,17 @@ export async function loadBatch(
   user: AuthUser,
   asked: string[],
   toApply: Mutation[],
+  cursor: CursorMove | null,
 ): Promise<LoadedBatch> {
   const rowIds = byEntity(toApply.map((m) => ({ entity: m.entity, id: m.recordId })));
   const refIds = byEntity(toApply.flatMap((m) => referencesOf(m.fields)));
-  const values: Record<string, unknown> = { ...scopeValues(user), mutationIds: asked.join(',') };
+  const values: Record<string, unknown> = {
+    ...scopeValues(user),
+    mutationIds: asked.join(','),
+    cursorDevice: cursor?.deviceId ?? null,
+    lastSeq: cursor?.lastSeq ?? null,
+    now: cursor?.now.toISOString() ?? null,
+  };
   for (const entity of writable(user.role)) values[`rows_${entity}`] = [...new Set(rowIds[entity])].join(',');
   for (const entity of REFERENCED) values[`refs_${entity}`] = [...new Set(refIds[entity])].join(',');
   const loaded: LoadedBatch = { earlier: new Map(), stored: new Map(), known: new Set() };

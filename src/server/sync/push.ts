@@ -12,16 +12,22 @@ import {
   type PushResult,
   type WireMutation,
 } from '../../sync/protocol.ts';
-import type { AuthUser } from '../auth/authenticate.ts';
-import type { Database, Tx } from '../db/database.ts';
-import { genericPlans, planOnce, prepare } from '../db/prepared.ts';
+import {
+  type AuthUser,
+  confirmIdentity,
+  IdentityChanged,
+  identityConfirmed,
+  identityValues,
+} from '../auth/authenticate.ts';
+import type { Database, Db, Tx } from '../db/database.ts';
+import { genericPlans, planOnce, planOnceWhenGeneric, prepare } from '../db/prepared.ts';
 import { deviceCursors } from '../db/schema.ts';
 import { ApiError } from '../http/api-error.ts';
 import { addRoute } from '../http/route.ts';
 import { type ApplyPath, batchOrOneByOne } from './apply-batch.ts';
 import type { Answer, ApplyContext } from './apply-mutation.ts';
 import { mutationId } from './derived-ids.ts';
-import { loadBatch } from './load-batch.ts';
+import { type CursorMove, loadBatch } from './load-batch.ts';
 
 /** The mutations of a request with their ids (derived from device and seq, PUSH7), in seq order. */
 const identify = (deviceId: string, wire: WireMutation[]): Mutation[] =>
@@ -39,6 +45,7 @@ async function answer(
   apply: ApplyPath,
   replays: Mutation[],
   mutations: Mutation[],
+  cursor: CursorMove | null,
 ): Promise<PushResult[]> {
   const loaded = await loadBatch(
     ctx.db,
@@ -46,6 +53,7 @@ async function answer(
     ctx.user,
     [...replays, ...mutations].map((m) => m.id),
     mutations,
+    cursor,
   );
   const fresh = mutations.filter((m) => !loaded.earlier.has(m.id));
   const applied = new Map((await apply(ctx, fresh, loaded)).map((r) => [r.id, r]));
@@ -60,9 +68,17 @@ async function answer(
   ];
 }
 
-const cursorOf = prepare<{ userId: string; lastSeq: number }>(
-  sql`select ${deviceCursors.userId} as "userId", ${deviceCursors.lastSeq}::float8 as "lastSeq"
-    from ${deviceCursors} where ${deviceCursors.deviceId} = ${sql.placeholder('deviceId')} for update`,
+/**
+ * The device's cursor, locked: two pushes from one device (two tabs, a retry) apply one after the other. Always one
+ * row, null fields when the device has no cursor yet. As the push's first statement it also confirms the signed-in
+ * identity (identityConfirmed), which may come from the cache, and sets the transaction's plan mode
+ * (planOnceWhenGeneric): neither costs a statement of its own.
+ */
+const cursorOf = prepare<{ userId: string | null; lastSeq: number | null; confirmed: boolean }>(
+  sql`select c.user_id as "userId", c.last_seq::float8 as "lastSeq", ${identityConfirmed} as confirmed,
+      ${planOnceWhenGeneric} as "planned"
+    from (select 1) as one left join (select * from ${deviceCursors}
+      where ${deviceCursors.deviceId} = ${sql.placeholder('deviceId')} for update) as c on true`,
 );
 
 const firstCursor = prepare(
@@ -71,20 +87,14 @@ const firstCursor = prepare(
     on conflict do nothing`,
 );
 
-const moveCursor = prepare(
-  sql`update ${deviceCursors} set last_seq = ${sql.placeholder('lastSeq')}, updated_at = ${sql.placeholder('now')}::timestamptz
-    where ${deviceCursors.deviceId} = ${sql.placeholder('deviceId')}`,
-);
-
-/**
- * Locks the device's cursor row, made at its first push: two pushes from one device (two tabs, a retry) apply one
- * after the other.
- */
-async function lockCursor(tx: Tx, deviceId: string, userId: string, now: Date) {
-  const [cursor] = await cursorOf.run(tx, { deviceId });
-  if (cursor) return cursor;
-  await firstCursor.run(tx, { deviceId, userId, now: now.toISOString() });
-  const [made] = await cursorOf.run(tx, { deviceId });
+/** Locks the device's cursor row, made at its first push, once the identity is confirmed. */
+async function lockCursor(tx: Tx, deviceId: string, user: AuthUser, now: Date, generic: boolean) {
+  const values = { deviceId, genericPlans: generic, ...identityValues(user, now) };
+  const [cursor] = await cursorOf.run(tx, values);
+  if (!cursor?.confirmed) throw new IdentityChanged();
+  if (cursor.userId) return cursor;
+  await firstCursor.run(tx, { deviceId, userId: user.id, now: now.toISOString() });
+  const [made] = await cursorOf.run(tx, values);
   return made;
 }
 
@@ -92,15 +102,20 @@ async function lockCursor(tx: Tx, deviceId: string, userId: string, now: Date) {
  * Identifies a request's mutations, after refusing an account that may write nothing (AUTH2) and an app whose
  * protocol is too old (PUSH5).
  */
-function acceptRequest(
+async function acceptRequest(
+  db: Db,
   user: AuthUser,
   body: {
     protocolVersion: number;
     deviceId: string;
     mutations: WireMutation[];
   },
-): Mutation[] {
-  if (writesNothing(user.role)) throw new ApiError(403, 'forbidden');
+): Promise<Mutation[]> {
+  if (writesNothing(user.role)) {
+    // Refused before any statement of the push, so an identity from the cache is confirmed first (a rare path).
+    await confirmIdentity(db, user);
+    throw new ApiError(403, 'forbidden');
+  }
   if (body.protocolVersion < MIN_CLIENT_PROTOCOL) throw new ApiError(426, 'clientTooOld');
   return identify(body.deviceId, body.mutations);
 }
@@ -115,39 +130,31 @@ export function registerPushRoute(app: FastifyInstance, database: Database, paus
     summary:
       "Apply a device's pending mutations (in seq order); each gets applied, superseded, duplicate or rejected",
     tag: 'sync',
-    auth: true,
+    auth: 'cached',
     body: PushRequest,
     response: PushResponse,
     handler: async ({ user, body, req }) => {
-      const mutations = acceptRequest(user, body);
+      const mutations = await acceptRequest(db, user, body);
       const now = new Date();
       return batchOrOneByOne((apply) =>
         db.transaction(async (tx) => {
-          // Sent together (the connection pipelines them): one wait instead of two.
-          const [, cursor] = await Promise.all([
-            planned && planOnce(tx),
-            lockCursor(tx, body.deviceId, user.id, now),
-          ]);
+          const cursor = await lockCursor(tx, body.deviceId, user, now, planned);
           // A device id is bound to the account that first pushed from it; another account may not ride on it.
           if (!cursor || cursor.userId !== user.id) throw new ApiError(403, 'forbidden');
+          const lastSeq = cursor.lastSeq ?? 0;
 
-          const replays = mutations.filter((m) => m.seq <= cursor.lastSeq);
+          const replays = mutations.filter((m) => m.seq <= lastSeq);
           const accepted: Mutation[] = [];
-          let last = cursor.lastSeq;
+          let last = lastSeq;
           for (const m of mutations) {
-            if (m.seq <= cursor.lastSeq) continue;
+            if (m.seq <= lastSeq) continue;
             if (m.seq > last + 1 && !body.acceptGap) break; // the device resends from last + 1
             accepted.push(m);
             last = m.seq;
           }
           const ctx = { db, tx, user, deviceId: body.deviceId, now };
-          // The cursor moves before the batch is written (sent ahead of the load, without a wait of its own): the
-          // write locks the centre's version counter until commit, and every statement after it lengthens the lock.
-          const [, results] = await Promise.all([
-            last !== cursor.lastSeq &&
-              moveCursor.run(tx, { deviceId: body.deviceId, lastSeq: last, now: now.toISOString() }),
-            answer(ctx, apply, replays, accepted),
-          ]);
+          const moved = last !== lastSeq ? { deviceId: body.deviceId, lastSeq: last, now } : null;
+          const results = await answer(ctx, apply, replays, accepted, moved);
           if (pauseInPushMs > 0) {
             req.log.warn(
               { mutations: accepted.length },
@@ -178,12 +185,18 @@ export function registerImportRoute(app: FastifyInstance, database: Database): v
     body: ImportRequest,
     response: PushResponse,
     handler: async ({ user, body }) => {
-      const mutations = acceptRequest(user, body);
+      const mutations = await acceptRequest(db, user, body);
       const now = new Date();
       return batchOrOneByOne((apply) =>
         db.transaction(async (tx) => {
           if (planned) await planOnce(tx);
-          const results = await answer({ db, tx, user, deviceId: body.deviceId, now }, apply, [], mutations);
+          const results = await answer(
+            { db, tx, user, deviceId: body.deviceId, now },
+            apply,
+            [],
+            mutations,
+            null,
+          );
           // The original device's own cursor is left alone: when it comes back, its pushes are recognised by id.
           return { protocolVersion: PROTOCOL_VERSION, lastSeq: 0, results };
         }),

@@ -16,8 +16,8 @@ const FIRST_LOAD_CHUNKS = new Set(['vendor', 'app']);
 
 /**
  * Starts the first screen's chunks with V8's compile hint (Chrome 136+): it compiles all their functions as it first
- * parses the file (off the main thread while the file streams in) instead of each on the main thread when it is first
- * called during the start, nearly all of them. Added after minifying, which would drop the comment.
+ * parses the file (off the main thread while the file streams in) instead of each on the main thread when first
+ * called during the start. Added after minifying, which would drop the comment.
  */
 function compileFirstLoadEagerly(): Plugin {
   return {

@@ -68,12 +68,14 @@ describe('roster import in Chromium', () => {
     expect(await roster.saveButton.isDisabled()).toBe(true);
 
     await roster.choose('danh-sach.xlsx', await xlsx(good));
-    await page.locator('.import-table tbody tr').nth(2).waitFor();
-    expect(await roster.rows()).toEqual([
-      '2 · Hoàng Thị Mỹ Duyên · Học viên mới',
-      '4 · A Lưu · Học viên mới',
-      `5 · ${searchKey(known.fullName)} · Đã có trong trung tâm`,
-    ]);
+    // Polled: the previous file's preview (four rows) is on screen until this one's replaces it.
+    await expect
+      .poll(() => roster.rows())
+      .toEqual([
+        '2 · Hoàng Thị Mỹ Duyên · Học viên mới',
+        '4 · A Lưu · Học viên mới',
+        `5 · ${searchKey(known.fullName)} · Đã có trong trung tâm`,
+      ]);
     expect(await roster.save()).toBe('Đã thêm 3 học viên vào lớp, trong đó 2 học viên mới.');
     await page.locator('.import-table tbody tr', { hasText: 'Đã có trong lớp' }).nth(2).waitFor();
 

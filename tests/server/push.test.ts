@@ -33,7 +33,7 @@ describe.each(testDatabases)('push on $name', (target) => {
     const id = newId();
     let seq = 0;
     let counter = 0;
-    return {
+    const device = {
       id,
       mutation(
         entity: Mutation['entity'],
@@ -52,7 +52,25 @@ describe.each(testDatabases)('push on $name', (target) => {
           hlc: encodeHlc({ millis, counter, deviceId: id }),
         };
       },
+      /** A new mark made by the instructor, with every field; its id derives from session and learner unless given. */
+      newMark(sessionId: string, learnerId: string, recordId = markId(sessionId, learnerId), millis = now()) {
+        return device.mutation(
+          'marks',
+          recordId,
+          {
+            sessionId,
+            learnerId,
+            status: 'present',
+            note: '',
+            markedBy: a.users.instructor.id,
+            markedAt: new Date().toISOString(),
+            deleted: false,
+          },
+          millis,
+        );
+      },
     };
+    return device;
   }
 
   async function push(
@@ -82,15 +100,7 @@ describe.each(testDatabases)('push on $name', (target) => {
     const learnerId = a.mine.learner.id;
     const session = await freshSession();
     const id = markId(session, learnerId);
-    const create = d.mutation('marks', id, {
-      sessionId: session,
-      learnerId,
-      status: 'present',
-      note: '',
-      markedBy: a.users.instructor.id,
-      markedAt: new Date().toISOString(),
-      deleted: false,
-    });
+    const create = d.newMark(session, learnerId);
     const edit = d.mutation('marks', id, { status: 'late', note: 'Xe hỏng giữa đường' });
     const res = await push(instructor, d.id, [edit, create]);
     expect(res.statusCode).toBe(200);
@@ -213,24 +223,8 @@ describe.each(testDatabases)('push on $name', (target) => {
     const otherCentre = d.mutation('marks', b.mine.mark.id, { status: 'absent' });
     const unknownField = d.mutation('marks', mine, { centreId: b.centreId });
     const ghostSession = newId();
-    const dangling = d.mutation('marks', markId(ghostSession, a.mine.learner.id), {
-      sessionId: ghostSession,
-      learnerId: a.mine.learner.id,
-      status: 'present',
-      note: '',
-      markedBy: a.users.instructor.id,
-      markedAt: new Date().toISOString(),
-      deleted: false,
-    });
-    const wrongId = d.mutation('marks', newId(), {
-      sessionId: a.mine.session.id,
-      learnerId: a.mine.learner.id,
-      status: 'present',
-      note: '',
-      markedBy: a.users.instructor.id,
-      markedAt: new Date().toISOString(),
-      deleted: false,
-    });
+    const dangling = d.newMark(ghostSession, a.mine.learner.id);
+    const wrongId = d.newMark(a.mine.session.id, a.mine.learner.id, newId());
     const good = d.mutation('marks', mine, { note: 'vẫn chạy tiếp' });
     const res = await push(instructor, d.id, [
       bad,
@@ -346,22 +340,15 @@ describe.each(testDatabases)('push on $name', (target) => {
 
   it('[AUTH1] a batch of one kind proves its scope in its own write: a new mark of another class is refused and nothing of it is written', async () => {
     const d = device();
-    const newMark = (sessionId: string, learnerId: string) =>
-      d.mutation('marks', markId(sessionId, learnerId), {
-        sessionId,
-        learnerId,
-        status: 'present',
-        note: '',
-        markedBy: a.users.instructor.id,
-        markedAt: new Date().toISOString(),
-        deleted: false,
-      });
     const counter = async () =>
       (await t.database.db.select().from(scopeVersions).where(eq(scopeVersions.centreId, a.centreId)))[0]
         ?.version;
     const otherSession = await freshSession(a.others.class.id);
     const versionBefore = await counter();
-    const outside = [newMark(otherSession, a.mine.learner.id), newMark(otherSession, a.others.learner.id)];
+    const outside = [
+      d.newMark(otherSession, a.mine.learner.id),
+      d.newMark(otherSession, a.others.learner.id),
+    ];
     const refused = await push(instructor, d.id, outside);
     expect(refused.json().results.map((r: { reason?: string }) => r.reason)).toEqual([
       'forbidden',
@@ -371,8 +358,8 @@ describe.each(testDatabases)('push on $name', (target) => {
     expect(await counter()).toBe(versionBefore);
 
     const mine = await freshMark();
-    const inside = newMark(await freshSession(), a.mine.learner.id);
-    const stray = newMark(a.others.session.id, a.mine.learner.id);
+    const inside = d.newMark(await freshSession(), a.mine.learner.id);
+    const stray = d.newMark(a.others.session.id, a.mine.learner.id);
     const edit = d.mutation('marks', mine, { status: 'late' });
     const res = await push(instructor, d.id, [inside, stray, edit]);
     expect(
@@ -428,20 +415,7 @@ describe.each(testDatabases)('push on $name', (target) => {
     const d = device();
     const id = markId(session, a.mine.learner.id);
     const res = await push(instructor, d.id, [
-      d.mutation(
-        'marks',
-        id,
-        {
-          sessionId: session,
-          learnerId: a.mine.learner.id,
-          status: 'present',
-          note: '',
-          markedBy: a.users.instructor.id,
-          markedAt: new Date().toISOString(),
-          deleted: false,
-        },
-        now() - 24 * 3600_000,
-      ),
+      d.newMark(session, a.mine.learner.id, id, now() - 24 * 3600_000),
     ]);
     expect(res.json().results[0].outcome).toBe('applied');
     return id;

@@ -1,10 +1,8 @@
 // Sign-in, throttling, sessions and revocation, against the real app on each test database.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../src/domain/ids.ts';
 import { deviceSessions, users } from '../../src/server/db/schema.ts';
-import { PULL_PAGE_MAX } from '../../src/sync/protocol.ts';
-import { bearer, login, pushChanges, startTestApp, type TestApp } from './helpers/app.ts';
+import { bearer, login, startTestApp, type TestApp } from './helpers/app.ts';
 import { testDatabases } from './helpers/databases.ts';
 import { type CentreFixture, PASSWORD, seedCentre } from './helpers/fixtures.ts';
 
@@ -248,105 +246,5 @@ describe.each(testDatabases)('accounts on $name', (target) => {
     expect(again.statusCode).toBe(409);
     const stored = await t.database.db.select().from(users).where(eq(users.username, 'gv.moi'));
     expect(stored).toHaveLength(1);
-  });
-  describe('an identity push and pull took from the cache', () => {
-    let adminToken: string;
-    let made = 0;
-    const pull = (token: string) =>
-      t.app.inject({
-        method: 'GET',
-        url: `/api/sync/pull?cursor=0&limit=${PULL_PAGE_MAX}`,
-        headers: bearer(token),
-      });
-    const refused = (res: { statusCode: number; json(): { error: string } }) => {
-      expect(res.statusCode).toBe(401);
-      expect(res.json().error).toBe('sessionRevoked');
-    };
-
-    beforeAll(async () => {
-      adminToken = await login(t.app, a.users.admin.username);
-    });
-
-    /** A new instructor signed in on two devices, each token's identity cached by a pull and a push. */
-    async function cachedInstructor(): Promise<{ id: string; tokens: [string, string] }> {
-      made += 1;
-      const username = `gv.nho-${made}`;
-      const created = await t.app.inject({
-        method: 'POST',
-        url: '/api/users',
-        headers: bearer(adminToken),
-        payload: { role: 'instructor', username, displayName: 'Trần Thị Nhớ', password: 'song-hong-1975' },
-      });
-      expect(created.statusCode).toBe(201);
-      const tokens: [string, string] = [
-        await login(t.app, username, 'song-hong-1975'),
-        await login(t.app, username, 'song-hong-1975'),
-      ];
-      for (const token of tokens) {
-        expect((await pull(token)).statusCode).toBe(200);
-        expect((await pushChanges(t.app, token, newId(), [])).statusCode).toBe(200);
-      }
-      return { id: created.json().id, tokens };
-    }
-
-    const lastSeen = async (sessionId: string) =>
-      (await t.database.db.select().from(deviceSessions).where(eq(deviceSessions.id, sessionId)))[0]!
-        .lastSeenAt;
-
-    it('is reused for a minute: the token is not looked up, so its sliding expiry is not written', async () => {
-      const {
-        tokens: [token],
-      } = await cachedInstructor();
-      const me = (await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(token) })).json();
-      const longAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
-      await t.database.db
-        .update(deviceSessions)
-        .set({ lastSeenAt: longAgo })
-        .where(eq(deviceSessions.id, me.deviceSessionId));
-      expect((await pull(token)).statusCode).toBe(200);
-      expect((await pushChanges(t.app, token, newId(), [])).statusCode).toBe(200);
-      expect((await lastSeen(me.deviceSessionId)).getTime()).toBe(longAgo.getTime());
-      await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(token) }); // not cached: looked up
-      expect((await lastSeen(me.deviceSessionId)).getTime()).toBeGreaterThan(longAgo.getTime());
-    });
-
-    it.each([
-      ['a revoked session', { revokedAt: new Date() }],
-      ['an expired session', { expiresAt: new Date(Date.now() - 1000) }],
-    ])('%s is refused on the very next push and pull', async (_, change) => {
-      const { id, tokens } = await cachedInstructor();
-      // Written in the database, as another node would: this node's cache knows nothing of it.
-      await t.database.db.update(deviceSessions).set(change).where(eq(deviceSessions.userId, id));
-      refused(await pull(tokens[0]));
-      refused(await pushChanges(t.app, tokens[1], newId(), []));
-    });
-
-    it('a deleted user is refused on the very next push and pull', async () => {
-      const { id, tokens } = await cachedInstructor();
-      await t.database.db.update(users).set({ deleted: true }).where(eq(users.id, id));
-      refused(await pull(tokens[0]));
-      refused(await pushChanges(t.app, tokens[1], newId(), []));
-    });
-
-    it('a role change applies to the very next push and pull', async () => {
-      const { id, tokens } = await cachedInstructor();
-      expect((await pull(tokens[0])).json().changes.planItems).toBeUndefined(); // an instructor reads no plan
-      await t.database.db.update(users).set({ role: 'admin' }).where(eq(users.id, id));
-      expect((await pull(tokens[0])).json().changes.planItems).toHaveLength(1);
-      const pushed = await pushChanges(t.app, tokens[1], newId(), [
-        {
-          entity: 'classTypes', // written by staff only
-          recordId: newId(),
-          fields: {
-            nameVi: 'Bồi dưỡng',
-            nameEn: 'Refresher',
-            category: 'party',
-            defaultThreshold: 0.8,
-            deleted: false,
-          },
-        },
-      ]);
-      expect(pushed.json().results[0].outcome).toBe('applied');
-    });
   });
 });

@@ -4,34 +4,27 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type Access, allows } from '../../domain/permissions.ts';
-import { type Authenticate, type AuthUser, IdentityChanged } from '../auth/authenticate.ts';
+import type { AuthUser } from '../auth/authenticate.ts';
 import { ApiError, forbidden } from './api-error.ts';
 import { parseInput, requestLanguage } from './messages.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** `cached`: signed in, the identity possibly from the last minute's lookups (authenticate.ts). */
-type Auth = boolean | 'cached';
-
-export interface RouteContext<B, Q, P, A extends Auth> {
+export interface RouteContext<B, Q, P, A extends boolean> {
   req: FastifyRequest;
   reply: FastifyReply;
   body: B;
   query: Q;
   params: P;
-  user: A extends false ? null : AuthUser;
+  user: A extends true ? AuthUser : null;
 }
 
-export interface RouteDef<B, Q, P, A extends Auth> {
+export interface RouteDef<B, Q, P, A extends boolean> {
   method: Method;
   url: string;
   summary: string;
   tag: string;
-  /**
-   * Requires a signed-in device (Bearer token). `cached` saves the token's lookup for a handler that confirms the
-   * identity in its first statement (identityConfirmed) and throws IdentityChanged when it no longer holds: the
-   * request then runs again with the token looked up afresh. Such a handler acts on the identity only once confirmed.
-   */
+  /** Requires a signed-in device (Bearer token). */
   auth: A;
   /** What the signed-in user must hold in the policy table (src/domain/permissions.ts); refused with 403 otherwise. */
   allow?: Access | readonly Access[];
@@ -52,7 +45,7 @@ export interface RouteDoc {
   url: string;
   summary: string;
   tag: string;
-  auth: Auth;
+  auth: boolean;
   allow?: Access | readonly Access[];
   body?: z.ZodType;
   bytes?: true;
@@ -65,7 +58,7 @@ export interface RouteDoc {
 declare module 'fastify' {
   interface FastifyInstance {
     routeDocs: RouteDoc[];
-    authenticate: Authenticate;
+    authenticate(req: FastifyRequest): Promise<AuthUser>;
   }
 }
 
@@ -91,7 +84,7 @@ function parsePart<T>(
   return result.data;
 }
 
-export function addRoute<B = undefined, Q = undefined, P = undefined, A extends Auth = boolean>(
+export function addRoute<B = undefined, Q = undefined, P = undefined, A extends boolean = boolean>(
   app: FastifyInstance,
   def: RouteDef<B, Q, P, A>,
 ): void {
@@ -101,23 +94,14 @@ export function addRoute<B = undefined, Q = undefined, P = undefined, A extends 
     method: def.method,
     url: def.url,
     handler: async (req, reply) => {
-      const cached = def.auth === 'cached';
-      const user = def.auth ? await app.authenticate(req, { cached }) : null;
+      const user = def.auth ? await app.authenticate(req) : null;
       if (def.allow && !(user && allows(user.role, def.allow))) throw forbidden();
       const params = parsePart(def.params, req.params, req, 'params');
       if (!def.query) parsePart(Nothing, req.query, req, 'query');
       const query = parsePart(def.query, req.query, req, 'query');
       if (!def.body && !def.bytes && req.body !== undefined) parsePart(Nothing, req.body, req, 'body');
       const body = parsePart(def.body, req.body ?? {}, req, 'body');
-      const run = (as: AuthUser | null) =>
-        def.handler({ req, reply, body, query, params, user: as } as RouteContext<B, Q, P, A>);
-      let result: unknown;
-      try {
-        result = await run(user);
-      } catch (err) {
-        if (!(cached && err instanceof IdentityChanged)) throw err;
-        result = await run(await app.authenticate(req));
-      }
+      const result = await def.handler({ req, reply, body, query, params, user } as RouteContext<B, Q, P, A>);
       reply.code(status);
       return status === 204 ? reply.send() : result;
     },

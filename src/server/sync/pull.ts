@@ -6,7 +6,6 @@ import type { FastifyInstance } from 'fastify';
 import { type EntityName, entityNames, type Role } from '../../domain/entities.ts';
 import { allows } from '../../domain/permissions.ts';
 import { PROTOCOL_VERSION, PullQuery, PullResponse } from '../../sync/protocol.ts';
-import { IdentityChanged, identityConfirmed, identityValues } from '../auth/authenticate.ts';
 import { scopeUserOfRole, scopeValues, visibleRows } from '../auth/scope.ts';
 import type { Db } from '../db/database.ts';
 import { preparedPer } from '../db/prepared.ts';
@@ -22,19 +21,16 @@ const afterCursor = (db: Db, role: Role, entity: EntityName): SQL =>
     and ${visibleRows(db, scopeUserOfRole(role), entity)}`;
 
 interface Head {
-  /**
-   * A table's name, `counter` for the centre's version counter, or `identityChanged` when the signed-in identity no
-   * longer holds (authenticate.ts).
-   */
-  entity: EntityName | 'counter' | 'identityChanged';
+  /** A table's name, or `counter` for the centre's version counter. */
+  entity: EntityName | 'counter';
   version: number;
   id: string | null;
   purgedThrough: number | null;
 }
 
 /**
- * One statement confirms the signed-in identity, which may come from the cache, reads the centre's version counter
- * (is the cursor still valid, was anything written since?) and, only when something was, the page's heads. Versions are unique within a centre, so "the first `limit` rows after
+ * One statement reads the centre's version counter (is the cursor still valid, was anything written since?) and,
+ * only when something was, the page's heads. Versions are unique within a centre, so "the first `limit` rows after
  * the cursor" across all tables is well defined: the versions and ids alone say where the page ends and which rows
  * it holds.
  */
@@ -49,9 +45,8 @@ const headsOf = preparedPer<Role, Head>((db, role) => {
         and ${sql.placeholder('cursor')} < (select ${scopeVersions.version} from ${scopeVersions} where ${centre})
       order by ${table.version} limit ${sql.placeholder('limit')}`;
   });
-  const changed = sql`select 'identityChanged', null, null, null where not ${identityConfirmed}`;
   return sql.join(
-    [counter, changed, ...heads].map((part) => sql`(${part})`),
+    [counter, ...heads].map((part) => sql`(${part})`),
     sql` union all `,
   );
 });
@@ -75,17 +70,12 @@ export function registerPullRoute(app: FastifyInstance, db: Db): void {
     url: '/api/sync/pull',
     summary: 'Changes after `cursor` visible to this user, oldest first; deletions arrive as tombstones',
     tag: 'sync',
-    auth: 'cached',
+    auth: true,
     query: PullQuery,
     response: PullResponse,
     handler: async ({ user, query, reply }) => {
       const values = { ...scopeValues(user), cursor: query.cursor };
-      const rows = await headsOf(db, user.role).run(db, {
-        ...values,
-        ...identityValues(user, new Date()),
-        limit: query.limit + 1,
-      });
-      if (rows.some((r) => r.entity === 'identityChanged')) throw new IdentityChanged();
+      const rows = await headsOf(db, user.role).run(db, { ...values, limit: query.limit + 1 });
       const scope = rows.find((r) => r.entity === 'counter');
       const mustReset =
         scope !== undefined &&

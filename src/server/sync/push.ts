@@ -12,14 +12,8 @@ import {
   type PushResult,
   type WireMutation,
 } from '../../sync/protocol.ts';
-import {
-  type AuthUser,
-  confirmIdentity,
-  IdentityChanged,
-  identityConfirmed,
-  identityValues,
-} from '../auth/authenticate.ts';
-import type { Database, Db, Tx } from '../db/database.ts';
+import type { AuthUser } from '../auth/authenticate.ts';
+import type { Database, Tx } from '../db/database.ts';
 import { genericPlans, planOnce, planOnceWhenGeneric, prepare } from '../db/prepared.ts';
 import { deviceCursors } from '../db/schema.ts';
 import { ApiError } from '../http/api-error.ts';
@@ -70,13 +64,11 @@ async function answer(
 
 /**
  * The device's cursor, locked: two pushes from one device (two tabs, a retry) apply one after the other. Always one
- * row, null fields when the device has no cursor yet. As the push's first statement it also confirms the signed-in
- * identity (identityConfirmed), which may come from the cache, and sets the transaction's plan mode
- * (planOnceWhenGeneric): neither costs a statement of its own.
+ * row, null fields when the device has no cursor yet. It also sets the transaction's plan mode (planOnceWhenGeneric),
+ * which thus costs no statement of its own.
  */
-const cursorOf = prepare<{ userId: string | null; lastSeq: number | null; confirmed: boolean }>(
-  sql`select c.user_id as "userId", c.last_seq::float8 as "lastSeq", ${identityConfirmed} as confirmed,
-      ${planOnceWhenGeneric} as "planned"
+const cursorOf = prepare<{ userId: string | null; lastSeq: number | null }>(
+  sql`select c.user_id as "userId", c.last_seq::float8 as "lastSeq", ${planOnceWhenGeneric} as "planned"
     from (select 1) as one left join (select * from ${deviceCursors}
       where ${deviceCursors.deviceId} = ${sql.placeholder('deviceId')} for update) as c on true`,
 );
@@ -87,13 +79,12 @@ const firstCursor = prepare(
     on conflict do nothing`,
 );
 
-/** Locks the device's cursor row, made at its first push, once the identity is confirmed. */
-async function lockCursor(tx: Tx, deviceId: string, user: AuthUser, now: Date, generic: boolean) {
-  const values = { deviceId, genericPlans: generic, ...identityValues(user, now) };
+/** Locks the device's cursor row, made at its first push. */
+async function lockCursor(tx: Tx, deviceId: string, userId: string, now: Date, generic: boolean) {
+  const values = { deviceId, genericPlans: generic };
   const [cursor] = await cursorOf.run(tx, values);
-  if (!cursor?.confirmed) throw new IdentityChanged();
-  if (cursor.userId) return cursor;
-  await firstCursor.run(tx, { deviceId, userId: user.id, now: now.toISOString() });
+  if (cursor?.userId) return cursor;
+  await firstCursor.run(tx, { deviceId, userId, now: now.toISOString() });
   const [made] = await cursorOf.run(tx, values);
   return made;
 }
@@ -102,20 +93,15 @@ async function lockCursor(tx: Tx, deviceId: string, user: AuthUser, now: Date, g
  * Identifies a request's mutations, after refusing an account that may write nothing (AUTH2) and an app whose
  * protocol is too old (PUSH5).
  */
-async function acceptRequest(
-  db: Db,
+function acceptRequest(
   user: AuthUser,
   body: {
     protocolVersion: number;
     deviceId: string;
     mutations: WireMutation[];
   },
-): Promise<Mutation[]> {
-  if (writesNothing(user.role)) {
-    // Refused before any statement of the push, so an identity from the cache is confirmed first (a rare path).
-    await confirmIdentity(db, user);
-    throw new ApiError(403, 'forbidden');
-  }
+): Mutation[] {
+  if (writesNothing(user.role)) throw new ApiError(403, 'forbidden');
   if (body.protocolVersion < MIN_CLIENT_PROTOCOL) throw new ApiError(426, 'clientTooOld');
   return identify(body.deviceId, body.mutations);
 }
@@ -130,15 +116,15 @@ export function registerPushRoute(app: FastifyInstance, database: Database, paus
     summary:
       "Apply a device's pending mutations (in seq order); each gets applied, superseded, duplicate or rejected",
     tag: 'sync',
-    auth: 'cached',
+    auth: true,
     body: PushRequest,
     response: PushResponse,
     handler: async ({ user, body, req }) => {
-      const mutations = await acceptRequest(db, user, body);
+      const mutations = acceptRequest(user, body);
       const now = new Date();
       return batchOrOneByOne((apply) =>
         db.transaction(async (tx) => {
-          const cursor = await lockCursor(tx, body.deviceId, user, now, planned);
+          const cursor = await lockCursor(tx, body.deviceId, user.id, now, planned);
           // A device id is bound to the account that first pushed from it; another account may not ride on it.
           if (!cursor || cursor.userId !== user.id) throw new ApiError(403, 'forbidden');
           const lastSeq = cursor.lastSeq ?? 0;
@@ -185,7 +171,7 @@ export function registerImportRoute(app: FastifyInstance, database: Database): v
     body: ImportRequest,
     response: PushResponse,
     handler: async ({ user, body }) => {
-      const mutations = await acceptRequest(db, user, body);
+      const mutations = acceptRequest(user, body);
       const now = new Date();
       return batchOrOneByOne((apply) =>
         db.transaction(async (tx) => {

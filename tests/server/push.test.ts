@@ -338,7 +338,7 @@ describe.each(testDatabases)('push on $name', (target) => {
     expect(await t.database.db.select().from(attachments).where(eq(attachments.id, photo))).toEqual([]);
   });
 
-  it('[AUTH1] a batch of one kind proves its scope in its own write: a new mark of another class is refused and nothing of it is written', async () => {
+  it('[AUTH1] a batch of marks of another class is refused and nothing of it is written; a stray mark among good ones is refused alone', async () => {
     const d = device();
     const counter = async () =>
       (await t.database.db.select().from(scopeVersions).where(eq(scopeVersions.centreId, a.centreId)))[0]

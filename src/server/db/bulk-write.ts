@@ -13,12 +13,6 @@ export interface TableRows {
   rows: Record<string, unknown>[];
   /** A row whose key exists replaces every column given. */
   upsertOn?: PgColumn;
-  /**
-   * A condition (on the table's columns) every row must meet once written, such as a write scope; the statement
-   * answers how many rows do not. It reads the rows as written and the rest of the database as it was before the
-   * statement, so it must not depend on another table the statement writes.
-   */
-  mustMeet?: SQL;
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -78,19 +72,17 @@ function insertRows(
 /**
  * One statement that reserves versions from the centre's counter (as allocateVersions does, so the row lock orders
  * the centre's writers by commit) for `records`, whose `version` field gives each row's place (1, 2, …) among them,
- * writes them, and inserts the `plain` rows (the change log). Answers how many written rows miss their table's
- * `mustMeet`. A batch sends several of these without waiting for each: the database writes one part while the server
- * merges the next.
+ * writes them, and inserts the `plain` rows (the change log). A batch sends several of these without waiting for
+ * each: the database writes one part while the server merges the next.
  */
-export async function writeVersioned(
+export function writeVersioned(
   tx: Tx,
   centreId: string,
   records: TableRows[],
   plain: TableRows,
-): Promise<number> {
+): Promise<unknown> {
   const count = records.reduce((n, r) => n + r.rows.length, 0);
   const parts: SQL[] = [];
-  const misses: SQL[] = [];
   if (count > 0) {
     parts.push(
       sql`update ${scopeVersions} set version = version + ${count} where centre_id = ${centreId} returning version - ${count} as before`,
@@ -98,21 +90,11 @@ export async function writeVersioned(
     // No counter row gives NULL versions, which the NOT NULL column refuses.
     const versioned = (column: PgColumn, fromJson: SQL) =>
       column.name === 'version' ? sql`(select before from w0) + ${fromJson}` : fromJson;
-    for (const r of records) {
-      if (r.rows.length === 0) continue;
-      if (r.mustMeet) {
-        // The written rows go by the table's own name, so the condition reads them.
-        const written = sql.raw(`w${parts.length}`);
-        misses.push(sql`(select count(*) from ${written} as ${r.table} where (${r.mustMeet}) is not true)`);
-        parts.push(sql`${insertRows(r, versioned)} returning *`);
-      } else parts.push(insertRows(r, versioned));
-    }
+    for (const r of records) if (r.rows.length > 0) parts.push(insertRows(r, versioned));
   }
   if (plain.rows.length > 0) parts.push(insertRows(plain));
-  // A data-modifying part of a WITH runs to completion even when the statement does not read it.
-  const last = misses.length > 0 ? sql`select (${sql.join(misses, sql` + `)})::int as missed` : parts.pop();
-  if (!last) return 0;
+  const last = parts.pop();
+  if (!last) return Promise.resolve();
   const ctes = parts.map((part, i) => sql`w${sql.raw(String(i))} as (${part})`);
-  const result = await tx.execute(ctes.length > 0 ? sql`with ${sql.join(ctes, sql`, `)} ${last}` : last);
-  return misses.length > 0 ? (result as unknown as { rows: { missed: number }[] }).rows[0]!.missed : 0;
+  return tx.execute(ctes.length > 0 ? sql`with ${sql.join(ctes, sql`, `)} ${last}` : last).then(() => {});
 }

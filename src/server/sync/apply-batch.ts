@@ -2,7 +2,7 @@
 // load-batch.ts), and writes rows, versions and log lines a part at a time, one statement per part. Anything it
 // cannot settle in memory (a record that would land outside the user's scope, a database refusal) sends the whole
 // push again down the one-by-one path, in a fresh transaction, so both paths give exactly the same answers.
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { EntityName, Role } from '../../domain/entities.ts';
 import { allows } from '../../domain/permissions.ts';
@@ -127,42 +127,15 @@ const WRITE_ORDER: EntityName[] = [
  */
 const WRITE_PART = 250;
 
-/**
- * The write scope a batch's bulk writes can prove themselves, each in its own statement (AUTH1), saving the check
- * after the write: when the batch writes one kind only, none of its records is exempt (a walk-in learner) and the
- * scope is narrower than the centre (which is compared in memory). A narrower scope reads other kinds' tables
- * (scope.ts: a mark's by its session's class), which a batch of one kind does not write, so each part's statement
- * sees what the check at the end would. Batches of several kinds are checked after all their parts are written.
- */
-function scopeProvenInWrite(
-  ctx: ApplyContext,
-  mutations: Mutation[],
-  { stored }: LoadedBatch,
-): SQL | undefined {
-  const entity = mutations[0]?.entity;
-  if (!entity || mutations.some((m) => m.entity !== entity)) return undefined;
-  if (allows(ctx.user.role, { entity, action: 'write', wholeCentre: true })) return undefined;
-  if (mutations.some((m) => isWalkInCreation(ctx.user, entity, stored.has(m.recordId)))) return undefined;
-  return visibleRows(ctx.db, ctx.user, entity, 'write');
-}
-
-/**
- * Sends the records and log lines gathered since the last part (without waiting for the database), and empties
- * them. Answers how many written records miss `inScope`.
- */
-function writePart(
-  ctx: ApplyContext,
-  touched: Map<string, RecordState>,
-  logs: LogRow[],
-  inScope: SQL | undefined,
-): Promise<number> {
+/** Sends the records and log lines gathered since the last part (without waiting for the database), and empties them. */
+function writePart(ctx: ApplyContext, touched: Map<string, RecordState>, logs: LogRow[]): Promise<unknown> {
   let place = 1;
   const records = WRITE_ORDER.flatMap((entity) => {
     const rows = [...touched.values()]
       .filter((s) => s.entity === entity)
       .map((s) => ({ ...toRow(s.current!, place++, s.clocks), ...s.kept }));
     const table = entityTables[entity] as Table;
-    return rows.length > 0 ? [{ table, rows, upsertOn: table.id, mustMeet: inScope }] : [];
+    return rows.length > 0 ? [{ table, rows, upsertOn: table.id }] : [];
   });
   const written = writeVersioned(ctx.tx, ctx.user.centreId, records, { table: changeLog, rows: logs });
   touched.clear();
@@ -179,19 +152,17 @@ function writePart(
 async function applyInMemoryThenWrite(
   ctx: ApplyContext,
   mutations: Mutation[],
-  loaded: LoadedBatch,
+  { stored, known }: LoadedBatch,
 ): Promise<Answer[]> {
   const { user } = ctx;
-  const { stored, known } = loaded;
   const states = statesOf(stored);
   const results: Answer[] = [];
-  const writes: Promise<number>[] = [];
+  const writes: Promise<unknown>[] = [];
   const touched = new Map<string, RecordState>();
   const logs: LogRow[] = [];
-  const provenInWrite = scopeProvenInWrite(ctx, mutations, loaded);
 
   for (const m of mutations) {
-    if (logs.length === WRITE_PART) writes.push(writePart(ctx, touched, logs, provenInWrite));
+    if (logs.length === WRITE_PART) writes.push(writePart(ctx, touched, logs));
     const stamp = clampHlc(m.hlc, ctx.now.getTime(), MAX_CLOCK_DRIFT_MS);
     try {
       const fields = checkMutation(user, m);
@@ -236,12 +207,10 @@ async function applyInMemoryThenWrite(
       results.push(rejectionResult(m, err));
     }
   }
-  writes.push(writePart(ctx, touched, logs, provenInWrite));
-  // Every written record must now be in the user's write scope (AUTH1); if not, the one-by-one path decides.
-  const outOfScope = await Promise.all(writes);
-  if (outOfScope.some((n) => n > 0)) throw new NeedsOneByOne();
-  if (provenInWrite) return results;
+  writes.push(writePart(ctx, touched, logs));
+  await Promise.all(writes);
 
+  // Every written record must now be in the user's write scope (AUTH1); if not, the one-by-one path decides.
   const changed = [...states.entries()].filter(([, s]) => s.changed);
   for (const [entity, written] of byEntity(changed, ([, s]) => s.entity)) {
     const mustCheck = written.filter(([, s]) => !isWalkInCreation(user, entity, s.existed));

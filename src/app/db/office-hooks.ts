@@ -21,6 +21,11 @@ import { alive } from './alive.ts';
 import { useDb } from './DbProvider.tsx';
 
 export interface ReportData {
+  /**
+   * The period the records were read for. Until the read for a newly chosen period answers, a screen still has the
+   * last one's: it must compute and label its figures with this period, not the one just chosen.
+   */
+  period: ReportPeriod;
   /** Whole records (the report reads some fields, the plan screen more). */
   records: {
     classTypes: ClassType[];
@@ -49,6 +54,7 @@ export function useReportData(centreId: string, period: ReportPeriod): ReportDat
     const rolls = await db.rolls.bulkGet(sessions.map((s) => s.id));
     const marks = rolls.flatMap((r) => (r ? Object.values(r.marks) : []));
     return {
+      period,
       records: { classTypes, planItems, classes, enrollments, sessions, marks },
       excusedCounts: centre?.settings.excusedCounts ?? false,
     };

@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type KindPlan, planProgress } from '../../../domain/plan-progress.ts';
+import type { ReportPeriod } from '../../../domain/reports.ts';
 import { useDb } from '../../db/DbProvider.tsx';
 import type { StoredSession } from '../../db/device-state.ts';
 import { useClassYears } from '../../db/hooks.ts';
@@ -18,6 +19,8 @@ const MAX_LEARNERS = 1_000_000;
 
 export const PlanPage = staffScreen(PlanPageScreen);
 
+const yearOf = (period: ReportPeriod) => Number(period.from.slice(0, 4));
+
 function PlanPageScreen({ session }: { session: StoredSession }) {
   const { t, i18n } = useTranslation();
   const db = useDb();
@@ -29,11 +32,19 @@ function PlanPageScreen({ session }: { session: StoredSession }) {
   const data = useReportData(session.me.centre.id, period);
   const progress = useMemo(
     () =>
-      data && planProgress(data.records, year, { today: localToday(), excusedCounts: data.excusedCounts }),
-    [data, year],
+      data &&
+      planProgress(data.records, yearOf(data.period), {
+        today: localToday(),
+        excusedCounts: data.excusedCounts,
+      }),
+    [data],
   );
-  if (!progress || classYears === undefined)
+  if (!data || !progress || classYears === undefined)
     return <AppShell session={session}>{t('common.loading')}</AppShell>;
+
+  // The year whose records were read: right after a new choice, still the last one, whose figures are shown (and
+  // whose plan an edit made meanwhile changes).
+  const shownYear = yearOf(data.period);
 
   // Next year too: the plan is made before the year starts.
   const years = [...new Set([thisYear + 1, thisYear, ...classYears])].sort((a, b) => b - a);
@@ -42,13 +53,18 @@ function PlanPageScreen({ session }: { session: StoredSession }) {
     setPlan(
       db,
       session.me.centre.id,
-      { year, classTypeId: kind.classTypeId, planItemId: kind.planItemId },
+      { year: shownYear, classTypeId: kind.classTypeId, planItemId: kind.planItemId },
       figures,
     );
 
   return (
     <AppShell session={session}>
-      <YearHeading title={t('plan.title', { year })} year={year} years={years} onYear={setChosen} />
+      <YearHeading
+        title={t('plan.title', { year: shownYear })}
+        year={year}
+        years={years}
+        onYear={setChosen}
+      />
       <p data-testid="plan-progress">
         {progress.plannedClasses > 0
           ? t('plan.progress', {
@@ -71,7 +87,7 @@ function PlanPageScreen({ session }: { session: StoredSession }) {
         <tbody>
           {progress.kinds.map((kind) => (
             <PlanRow
-              key={`${year}/${kind.classTypeId}`}
+              key={`${shownYear}/${kind.classTypeId}`}
               kind={kind}
               onSave={(figures) => save(kind, figures)}
             />

@@ -43,17 +43,18 @@ function ReportsPageScreen({ session }: { session: StoredSession }) {
   const summary = useMemo(
     () =>
       data &&
-      summaryReport(data.records, period, {
+      summaryReport(data.records, data.period, {
         today: localToday(),
         excusedCounts: data.excusedCounts,
         system: system || undefined,
       }),
-    [data, period, system],
+    [data, system],
   );
-  if (years === undefined || !summary) return <AppShell session={session}>{t('common.loading')}</AppShell>;
+  if (years === undefined || !data || !summary)
+    return <AppShell session={session}>{t('common.loading')}</AppShell>;
 
   // Recognition of equivalent training belongs to no class system: counted with the whole centre only.
-  const equivalence = system || !dossiers ? undefined : equivalenceFigures(dossiers, period);
+  const equivalence = system || !dossiers ? undefined : equivalenceFigures(dossiers, data.period);
   const paragraph = reportParagraph(summary, equivalence);
   const number = (n: number) => formatNumber(n, i18n.language);
   const percent = (ratio: number) => formatPercent(ratio, i18n.language);
@@ -61,7 +62,12 @@ function ReportsPageScreen({ session }: { session: StoredSession }) {
     const value = figure(summary, key);
     return value === null ? '—' : typeof value === 'number' ? number(value) : percent(value.ratio);
   };
-  const periodText = t('reports.periodText', { from: formatDate(period.from), to: formatDate(period.to) });
+  // What is shown is what was read: right after a new choice, the last period's figures under the last period's name.
+  const shownYears = { from: data.period.from.slice(0, 4), to: data.period.to.slice(0, 4) };
+  const periodText = t('reports.periodText', {
+    from: formatDate(data.period.from),
+    to: formatDate(data.period.to),
+  });
   const words: TableWords = {
     title: t('reports.fileTitle', { centre: session.me.centre.name }),
     period: system ? `${periodText} · ${t(`category.${system}`)}` : periodText,
@@ -80,7 +86,7 @@ function ReportsPageScreen({ session }: { session: StoredSession }) {
     coordinated: t('reports.coordinatedByKind'),
     conferences: t('reports.conferencesByKind'),
   };
-  const fileName = `bao-cao-${from === to ? from : `${from}-${to}`}${system ? `-${system}` : ''}`;
+  const fileName = `bao-cao-${shownYears.from === shownYears.to ? shownYears.from : `${shownYears.from}-${shownYears.to}`}${system ? `-${system}` : ''}`;
   const rows = () => reportRows(summary, paragraph, words);
   const widest = Math.max(1, ...summary.byKind.map((k) => k.learnerPlaces));
   const yearOptions = [...new Set([...years, latest])].sort((a, b) => b - a);

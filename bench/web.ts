@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { SHOWN_MARK } from '../src/app/ui/first-screen.ts';
 import { DEMO_PASSWORD } from '../src/server/demo/build-demo.ts';
 import { launchProfile } from '../tests/e2e/helpers/browser.ts';
 import { builtClientDir, startE2eServer } from '../tests/e2e/helpers/server.ts';
@@ -24,8 +25,6 @@ const COLD_STARTS = 7;
 /** "Interactive": the schedule is on screen and then no task of over 50 ms for this long (TTI's rule, shortened). */
 const QUIET_MS = 500;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
-/** The app's mark of the moment its first screen is committed with its data (src/app/ui/first-screen.ts). */
-const SHOWN_MARK = 'bench:shown';
 const COLD_ONLY = process.env.WEB_COLD_ONLY === '1';
 const clientDir = process.env.WEB_CLIENT_DIR ? path.resolve(process.env.WEB_CLIENT_DIR) : builtClientDir;
 const TRACE_FILE = process.env.WEB_TRACE;

@@ -21,6 +21,12 @@ export interface ReportPeriod {
   to: string;
 }
 
+/** The period of whole years, 1 January of `from` to 31 December of `to`. */
+export const wholeYears = (from: number, to = from): ReportPeriod => ({
+  from: `${from}-01-01`,
+  to: `${to}-12-31`,
+});
+
 export interface ReportRecords {
   classTypes: readonly Pick<ClassType, 'id' | 'nameVi' | 'category' | 'deleted'>[];
   planItems: readonly Pick<PlanItem, 'year' | 'classTypeId' | 'plannedClasses' | 'deleted'>[];

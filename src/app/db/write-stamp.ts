@@ -1,7 +1,8 @@
 // Every write to a roll or to the write head (clock, next seq, device id) also sets a fresh write stamp, in the same
 // transaction. So one small read tells whether rolls and head are still as they were when the stamp was read with
-// them (write-guess.ts). Done below the tables' API, so no writer, present or future, can forget it; a transaction
-// that writes rolls without `meta` in its scope fails instead of going unstamped.
+// them (write-guess.ts). Done below the tables' API, so no writer through Dexie, present or future, can forget it; a
+// transaction that writes rolls without `meta` in its scope fails instead of going unstamped. The one writer below
+// Dexie, a tap from its guess (guessed-write.ts), stamps by hand.
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import { newId } from '../../domain/ids.ts';
 import { HEAD_KEYS, WRITE_STAMP } from './device-state.ts';

@@ -13,7 +13,7 @@ const FIRST_SCREEN_WAIT_MS = 2000;
 const SETTLE_MS = 1000;
 
 /** A performance mark of the moment the first screen is committed with its data: bench/web.ts and traces read it. */
-const SHOWN_MARK = 'bench:shown';
+export const SHOWN_MARK = 'bench:shown';
 
 /** A home screen (or the sign-in page) calls this with `true` once its data is on screen. */
 export function useFirstScreenShown(shown: boolean): void {

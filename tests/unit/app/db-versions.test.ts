@@ -22,19 +22,38 @@ class NextAppDb extends AppDb {
   }
 }
 
-/** The first schema as it shipped, written out here so that a later change to app-db.ts cannot rewrite history. */
-const V1_STORES = {
-  centres: 'id',
-  users: 'id',
-  classTypes: 'id',
-  planItems: 'id, year',
-  classes: 'id, year, *instructorIds',
-  learners: 'id',
-  enrollments: 'id, classId, learnerId',
-  sessions: 'id, classId, date',
-  marks: 'id, sessionId, learnerId',
-  meta: 'key',
-};
+/**
+ * The schemas as they shipped, v1 to v6, written out here so that a later change to app-db.ts (which declares only
+ * some of them) cannot rewrite history.
+ */
+const SHIPPED: Record<string, string | null>[] = [
+  {
+    centres: 'id',
+    users: 'id',
+    classTypes: 'id',
+    planItems: 'id, year',
+    classes: 'id, year, *instructorIds',
+    learners: 'id',
+    enrollments: 'id, classId, learnerId',
+    sessions: 'id, classId, date',
+    marks: 'id, sessionId, learnerId',
+    meta: 'key',
+  },
+  { outbox: 'seq, recordId', rejected: 'id, rejectedAt' },
+  { sent: 'seq, createdAt' },
+  { rolls: 'sessionId', marks: null },
+  { attachments: 'id, sessionId', files: 'id, uploaded' },
+  { dossiers: 'id' },
+];
+
+/** A database as the app of version `version` left it (with no upgrade run: the tests write each version's data). */
+function shippedDatabase(name: string, version: number): Dexie {
+  const db = new Dexie(name);
+  SHIPPED.slice(0, version).forEach((stores, i) => {
+    db.version(i + 1).stores(stores);
+  });
+  return db;
+}
 
 describe('AppDb versions', () => {
   let name: string;
@@ -42,8 +61,7 @@ describe('AppDb versions', () => {
 
   it('opens a version-1 database and keeps its records, session and cursor', async () => {
     name = `old-${newId()}`;
-    const v1 = new Dexie(name);
-    v1.version(1).stores(V1_STORES);
+    const v1 = shippedDatabase(name, 1);
     const mark = { id: newId(), sessionId: newId(), learnerId: newId(), status: 'late', note: 'Xe hỏng' };
     const sameSession = { ...mark, id: newId(), learnerId: newId(), status: 'present', note: '' };
     const otherSession = { ...mark, id: newId(), sessionId: newId() };
@@ -78,10 +96,7 @@ describe('AppDb versions', () => {
 
   it('opens a version-3 database with unsynced changes, refused ones and the sent archive, all intact', async () => {
     name = `old-${newId()}`;
-    const v3 = new Dexie(name);
-    v3.version(1).stores(V1_STORES);
-    v3.version(2).stores({ outbox: 'seq, recordId', rejected: 'id, rejectedAt' });
-    v3.version(3).stores({ sent: 'seq, createdAt' });
+    const v3 = shippedDatabase(name, 3);
     const sessionId = newId();
     const learnerId = newId();
     const deviceId = newId();
@@ -124,13 +139,7 @@ describe('AppDb versions', () => {
 
   it('opens a version-6 database with its photos, their bytes and the dossiers intact (v5 and v6 are folded into v7)', async () => {
     name = `old-${newId()}`;
-    const v6 = new Dexie(name);
-    v6.version(1).stores(V1_STORES);
-    v6.version(2).stores({ outbox: 'seq, recordId', rejected: 'id, rejectedAt' });
-    v6.version(3).stores({ sent: 'seq, createdAt' });
-    v6.version(4).stores({ rolls: 'sessionId', marks: null });
-    v6.version(5).stores({ attachments: 'id, sessionId', files: 'id, uploaded' });
-    v6.version(6).stores({ dossiers: 'id' });
+    const v6 = shippedDatabase(name, 6);
     const sessionId = newId();
     const attachment = { id: newId(), sessionId, fileId: newId() };
     const file = { id: attachment.fileId, blob: new Blob([new Uint8Array([1, 2, 3])]), uploaded: 0 };

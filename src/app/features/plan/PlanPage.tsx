@@ -2,8 +2,9 @@
 // learners are typed in here; classes opened and learner places come from the sessions held.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { yearOf } from '../../../domain/calendar.ts';
 import { type KindPlan, planProgress } from '../../../domain/plan-progress.ts';
-import type { ReportPeriod } from '../../../domain/reports.ts';
+import { wholeYears } from '../../../domain/reports.ts';
 import { useDb } from '../../db/DbProvider.tsx';
 import type { StoredSession } from '../../db/device-state.ts';
 import { useClassYears } from '../../db/hooks.ts';
@@ -19,8 +20,6 @@ const MAX_LEARNERS = 1_000_000;
 
 export const PlanPage = staffScreen(PlanPageScreen);
 
-const yearOf = (period: ReportPeriod) => Number(period.from.slice(0, 4));
-
 function PlanPageScreen({ session }: { session: StoredSession }) {
   const { t, i18n } = useTranslation();
   const db = useDb();
@@ -28,12 +27,12 @@ function PlanPageScreen({ session }: { session: StoredSession }) {
   const thisYear = Number(localToday().slice(0, 4));
   const [chosen, setChosen] = useState<number | null>(null);
   const year = chosen ?? thisYear;
-  const period = useMemo(() => ({ from: `${year}-01-01`, to: `${year}-12-31` }), [year]);
+  const period = useMemo(() => wholeYears(year), [year]);
   const data = useReportData(session.me.centre.id, period);
   const progress = useMemo(
     () =>
       data &&
-      planProgress(data.records, yearOf(data.period), {
+      planProgress(data.records, yearOf(data.period.from), {
         today: localToday(),
         excusedCounts: data.excusedCounts,
       }),
@@ -44,7 +43,7 @@ function PlanPageScreen({ session }: { session: StoredSession }) {
 
   // The year whose records were read: right after a new choice, still the last one, whose figures are shown (and
   // whose plan an edit made meanwhile changes).
-  const shownYear = yearOf(data.period);
+  const shownYear = yearOf(data.period.from);
 
   // Next year too: the plan is made before the year starts.
   const years = [...new Set([thisYear + 1, thisYear, ...classYears])].sort((a, b) => b - a);

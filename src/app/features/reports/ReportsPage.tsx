@@ -4,10 +4,11 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { yearOf } from '../../../domain/calendar.ts';
 import type { ClassCategory } from '../../../domain/entities.ts';
 import { equivalenceFigures } from '../../../domain/equivalence.ts';
 import { reportParagraph } from '../../../domain/report-paragraph.ts';
-import { type KindFigures, type ReportPeriod, summaryReport } from '../../../domain/reports.ts';
+import { type KindFigures, summaryReport, wholeYears } from '../../../domain/reports.ts';
 import type { StoredSession } from '../../db/device-state.ts';
 import { useClassYears } from '../../db/hooks.ts';
 import { useDossiers, useReportData } from '../../db/office-hooks.ts';
@@ -21,8 +22,6 @@ import { csvFile, xlsxFile } from './table-files.ts';
 
 /** Excel column widths, in characters: label or number, kind, system, classes, places. */
 const REPORT_WIDTHS = [40, 50, 18, 10, 14];
-
-const wholeYears = (from: number, to: number): ReportPeriod => ({ from: `${from}-01-01`, to: `${to}-12-31` });
 
 export const ReportsPage = staffScreen(ReportsPageScreen);
 
@@ -63,7 +62,7 @@ function ReportsPageScreen({ session }: { session: StoredSession }) {
     return value === null ? '—' : typeof value === 'number' ? number(value) : percent(value.ratio);
   };
   // What is shown is what was read: right after a new choice, the last period's figures under the last period's name.
-  const shownYears = { from: data.period.from.slice(0, 4), to: data.period.to.slice(0, 4) };
+  const shownYears = { from: yearOf(data.period.from), to: yearOf(data.period.to) };
   const periodText = t('reports.periodText', {
     from: formatDate(data.period.from),
     to: formatDate(data.period.to),

@@ -1,6 +1,9 @@
 // The roll screen as an instructor feels it, in Chromium slowed down 4× to stand in for a cheap phone: a tap until
 // its mark is committed in IndexedDB and painted, opening a 150-learner roll from the home screen, the taps a whole
 // 40-learner roll takes, and the JS heap once a 150-learner roll is taken. Figures, not a test: `npm run bench:ui`.
+//
+// UI_TRACE=<file.json> saves a performance trace of the first taps (open it in DevTools' Performance panel), with
+// JavaScript sampling if UI_TRACE_JS=1; the trace's own cost is in those taps' figures.
 
 import { WRITE_COMMITTED, WRITE_ON_DISK } from '../src/app/db/durability.ts';
 import type { Class, Enrollment, Learner, Session } from '../src/domain/entities.ts';
@@ -13,10 +16,13 @@ import { launchChromium } from '../tests/e2e/helpers/browser.ts';
 import { startE2eServer } from '../tests/e2e/helpers/server.ts';
 import { LoginPage } from '../tests/e2e/pages/login-page.ts';
 import { RollPage } from '../tests/e2e/pages/roll-page.ts';
+import { saveTrace, startTrace } from './trace.ts';
 
 const CPU_SLOWDOWN = 4;
 const OPEN_RUNS = 5;
 const TAPS = 40;
+const TRACE_FILE = process.env.UI_TRACE;
+const TRACED_TAPS = 8;
 // Each tap (and each opening) starts on a quiet page: after the sync round a change sets off (1.5 s later) and the
 // renders that follow. Otherwise it would be timed queued behind the last one's work, which depends on how fast a
 // script clicks, not on the app.
@@ -247,7 +253,9 @@ const tapMs: number[] = [];
 const committedMs: number[] = [];
 const paintedMs: number[] = [];
 const onDiskMs: number[] = [];
+if (TRACE_FILE) await startTrace(cdp, process.env.UI_TRACE_JS === '1');
 for (const [i, { id }] of big.learners.slice(0, TAPS).entries()) {
+  if (TRACE_FILE && i === TRACED_TAPS) await saveTrace(cdp, TRACE_FILE);
   const label = statusCycle[i % statusCycle.length]!;
   await armTapProbe(id, label);
   await page

@@ -6,19 +6,20 @@
 // Switches: WEB_COLD_ONLY=1 measures only the cold start (no Lighthouse); WEB_CLIENT_DIR=<dir> serves another build's
 // dist/ (to compare an older build under the same load); WEB_TRACE=<file.json> saves a performance trace of one more
 // cold start, not counted (open it in DevTools' Performance panel), with JavaScript sampling if WEB_TRACE_JS=1.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { SHOWN_MARK } from '../src/app/ui/first-screen.ts';
 import { DEMO_PASSWORD } from '../src/server/demo/build-demo.ts';
 import { launchProfile } from '../tests/e2e/helpers/browser.ts';
 import { builtClientDir, startE2eServer } from '../tests/e2e/helpers/server.ts';
 import { LoginPage } from '../tests/e2e/pages/login-page.ts';
 import { RollPage } from '../tests/e2e/pages/roll-page.ts';
+import { saveTrace, startTrace } from './trace.ts';
 
 const CPU_SLOWDOWN = 4;
 const COLD_STARTS = 7;
@@ -28,17 +29,6 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 const COLD_ONLY = process.env.WEB_COLD_ONLY === '1';
 const clientDir = process.env.WEB_CLIENT_DIR ? path.resolve(process.env.WEB_CLIENT_DIR) : builtClientDir;
 const TRACE_FILE = process.env.WEB_TRACE;
-// What DevTools' Performance panel records, and V8's sampling profiler when asked (it slows the page down).
-const TRACE_CATEGORIES = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'disabled-by-default-devtools.timeline.frame',
-  'toplevel',
-  'blink.user_timing',
-  'loading',
-  'v8.execute',
-  ...(process.env.WEB_TRACE_JS === '1' ? ['disabled-by-default-v8.cpu_profiler'] : []),
-];
 
 // Only the parts read here: the package's own types give every audit's details as a union to narrow at each read.
 interface LighthouseResult {
@@ -159,10 +149,7 @@ async function coldStart(browser: BrowserContext, traceFile?: string): Promise<C
   const cdp = await browser.newCDPSession(tab);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   if (traceFile) {
-    await cdp.send('Tracing.start', {
-      transferMode: 'ReturnAsStream',
-      traceConfig: { includedCategories: TRACE_CATEGORIES },
-    });
+    await startTrace(cdp, process.env.WEB_TRACE_JS === '1');
   }
   await tab.addInitScript((shownMark) => {
     const w = window as unknown as { shown: Promise<number>; longTasks: { start: number; end: number }[] };
@@ -210,22 +197,6 @@ async function coldStart(browser: BrowserContext, traceFile?: string): Promise<C
     },
     { shown, quiet: QUIET_MS },
   );
-}
-
-async function saveTrace(cdp: CDPSession, file: string): Promise<void> {
-  const complete = new Promise<string>((resolve) =>
-    cdp.once('Tracing.tracingComplete', ({ stream }) => resolve(stream!)),
-  );
-  await cdp.send('Tracing.end');
-  const handle = await complete;
-  const chunks: Buffer[] = [];
-  for (;;) {
-    const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle });
-    chunks.push(Buffer.from(data, base64Encoded ? 'base64' : 'utf8'));
-    if (eof) break;
-  }
-  await cdp.send('IO.close', { handle });
-  writeFileSync(file, Buffer.concat(chunks));
 }
 
 await context.setOffline(true);

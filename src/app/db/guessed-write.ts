@@ -38,9 +38,15 @@ export function storeGuessedWrite(db: AppDb, guess: Guess, write: GuessedWrite):
     // Requests run in the order issued: the stamp is read before the writes below change it.
     const stored = meta.get(WRITE_STAMP);
     stored.onsuccess = () => {
-      if ((stored.result as MetaRow | undefined)?.value === guess.stamp) return;
-      stale = true;
-      tx.abort();
+      if ((stored.result as MetaRow | undefined)?.value !== guess.stamp) {
+        stale = true;
+        tx.abort();
+        return;
+      }
+      // The check was the last thing that could stop it: asked now, the commit starts before the writes' own answers
+      // have reached this page (they queue behind the frame that paints the tap), a few ms sooner at 4×. A browser
+      // without commit() commits once those answers are in, as before.
+      tx.commit?.();
     };
     const rolls = tx.objectStore('rolls');
     for (const roll of write.rolls) rolls.put(roll);

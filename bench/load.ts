@@ -252,6 +252,9 @@ interface PhaseFigures {
   databaseCpuMs: number;
   generatorCpuMs: number;
   stoppedAtLimit: boolean;
+  /** Marks/s the devices offered together (paced), or null when they send without pauses. */
+  offered: number | null;
+  devices: number;
 }
 
 async function runPhase(
@@ -317,7 +320,27 @@ async function runPhase(
     databaseCpuMs: (await backendCpuMs(client)) - dbBefore,
     generatorCpuMs: (generator.user + generator.system) / 1000,
     stoppedAtLimit,
+    offered: paced ? RATE : null,
+    devices: devices.length,
   };
+}
+
+/**
+ * Whether the latency is the server's or the queue's. Paced devices offering more than the server serves wait in line;
+ * devices sending without pauses always do: by Little's law a request's mean time is devices / (requests per second).
+ */
+function loadReading(f: PhaseFigures, rate: number): string {
+  if (f.offered === null) {
+    const perSecond = f.requests / f.seconds;
+    return (
+      `${f.devices} devices always in flight: by Little's law a request's mean time is ${f.devices} / ` +
+      `${int(perSecond)} requests/s = ${((f.devices / perSecond) * 1000).toFixed(0)} ms (latency here measures capacity)`
+    );
+  }
+  const served = rate / f.offered;
+  return `${(served * 100).toFixed(0)}% of the ${int(f.offered)} marks/s offered served: ${
+    served < 0.95 ? 'saturated, the latency is mostly waiting in line' : 'below capacity'
+  }`;
 }
 
 function printPhase(f: PhaseFigures): void {
@@ -330,6 +353,7 @@ function printPhase(f: PhaseFigures): void {
     `  requests             ${int(f.requests)} (${int(f.requests / f.seconds)}/s); latency p50 ${f.p50.toFixed(0)} ms, ` +
       `p99 ${f.p99.toFixed(0)} ms (target ≤ 250: ${mark(f.p99 <= 250)}); push p99 ${f.pushP99.toFixed(0)} ms, pull p99 ${f.pullP99.toFixed(0)} ms`,
   );
+  console.log(`  load                 ${loadReading(f, rate)}`);
   console.log(`  errors               ${f.errors} (target 0: ${mark(f.errors === 0)})`);
   console.log(
     `  server peak RSS      ${mib(f.peakRss)} (target ≤ 300 MiB: ${mark(f.peakRss <= 300 * 1024 * 1024)})`,

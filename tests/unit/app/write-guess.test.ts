@@ -4,10 +4,12 @@
 import { liveQuery } from 'dexie';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppDb, type Roll } from '../../../src/app/db/app-db.ts';
+import { AppDb, type OutboxEntry, type Roll } from '../../../src/app/db/app-db.ts';
+import { HEAD_KEYS, WRITE_STAMP } from '../../../src/app/db/device-state.ts';
+import { storeGuessedWrite } from '../../../src/app/db/guessed-write.ts';
 import { rollMarks } from '../../../src/app/db/local-records.ts';
 import { writeChanges } from '../../../src/app/db/local-write.ts';
-import { guessOutcomes, readRollForWrites } from '../../../src/app/db/write-guess.ts';
+import { guessFor, guessOutcomes, readRollForWrites, StaleGuess } from '../../../src/app/db/write-guess.ts';
 import type { AttendanceMark, MarkStatus } from '../../../src/domain/entities.ts';
 import { markId, newId } from '../../../src/domain/ids.ts';
 
@@ -147,5 +149,47 @@ describe('writes from a guess', () => {
     expect(guessOutcomes.held).toBe(held + 1);
     await vi.waitFor(() => expect(seen.at(-1)).toEqual({ late: true, pending: 2 }));
     watched.unsubscribe();
+  });
+
+  it('leave nothing when a write fails after its stamp check has asked it to commit', async () => {
+    const db = new AppDb(`test-${newId()}`);
+    opened.push(db);
+    await tap(db, learners[0]!, 'present');
+    await look(db);
+    const guess = guessFor(db, [sessionId])!;
+    const metaBefore = await db.meta.bulkGet([WRITE_STAMP, HEAD_KEYS.HLC, HEAD_KEYS.NEXT_SEQ]);
+    const rollBefore = await db.rolls.get(sessionId);
+    // The next seq taken without the stamp moving: only the outbox's own key can stop this write now.
+    const taken: OutboxEntry = {
+      seq: guess.head.seq,
+      id: newId(),
+      entity: 'marks',
+      recordId: newId(),
+      fields: {},
+      hlc: '',
+      createdAt: '',
+    };
+    await new Promise((resolve, reject) => {
+      const raw = db.backendDB().transaction('outbox', 'readwrite');
+      raw.objectStore('outbox').add(taken);
+      raw.oncomplete = resolve;
+      raw.onabort = () => reject(raw.error);
+    });
+    const roll: Roll = {
+      sessionId,
+      marks: {
+        ...guess.rolls[0]!.marks,
+        [learners[1]!]: { ...guess.rolls[0]!.marks[learners[0]!]!, learnerId: learners[1]!, status: 'late' },
+      },
+    };
+    const write = storeGuessedWrite(db, guess, {
+      rolls: [roll],
+      entries: [{ ...taken, id: newId(), recordId: markId(sessionId, learners[1]!) }],
+      head: { clock: { millis: guess.head.clock.millis + 1, counter: 0 }, seq: guess.head.seq + 1 },
+    });
+    await expect(write).rejects.toBeInstanceOf(StaleGuess);
+    expect(await db.rolls.get(sessionId)).toEqual(rollBefore);
+    expect(await db.meta.bulkGet([WRITE_STAMP, HEAD_KEYS.HLC, HEAD_KEYS.NEXT_SEQ])).toEqual(metaBefore);
+    expect(await db.outbox.get(guess.head.seq)).toEqual(taken);
   });
 });

@@ -254,7 +254,6 @@ interface PhaseFigures {
   stoppedAtLimit: boolean;
   /** Marks/s the devices offered together (paced), or null when they send without pauses. */
   offered: number | null;
-  devices: number;
 }
 
 async function runPhase(
@@ -321,7 +320,6 @@ async function runPhase(
     generatorCpuMs: (generator.user + generator.system) / 1000,
     stoppedAtLimit,
     offered: paced ? RATE : null,
-    devices: devices.length,
   };
 }
 
@@ -333,8 +331,8 @@ function loadReading(f: PhaseFigures, rate: number): string {
   if (f.offered === null) {
     const perSecond = f.requests / f.seconds;
     return (
-      `${f.devices} devices always in flight: by Little's law a request's mean time is ${f.devices} / ` +
-      `${int(perSecond)} requests/s = ${((f.devices / perSecond) * 1000).toFixed(0)} ms (latency here measures capacity)`
+      `${DEVICES} devices always in flight: by Little's law a request's mean time is ${DEVICES} / ` +
+      `${int(perSecond)} requests/s = ${((DEVICES / perSecond) * 1000).toFixed(0)} ms (latency here measures capacity)`
     );
   }
   const served = rate / f.offered;

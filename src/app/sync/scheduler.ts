@@ -36,6 +36,8 @@ export function startSyncScheduler(db: AppDb, transport: Transport = fetchTransp
   let failures = 0;
   let running = false;
   let again = false;
+  // A change made while a round runs may come after its push: the round's end must not put it off for a period.
+  let changedWhileRunning = false;
   let stopped = false;
 
   const schedule = (delay: number) => {
@@ -62,6 +64,7 @@ export function startSyncScheduler(db: AppDb, transport: Transport = fetchTransp
       await saveLastSynced(db, syncedAt).catch(() => {});
       // Periodic syncs only while someone looks at the app; becoming visible syncs at once.
       if (again) schedule(0);
+      else if (changedWhileRunning) schedule(AFTER_CHANGE_MS);
       else if (document.visibilityState === 'visible') schedule(PERIOD_MS);
     } catch (err) {
       failures += 1;
@@ -72,6 +75,7 @@ export function startSyncScheduler(db: AppDb, transport: Transport = fetchTransp
     } finally {
       running = false;
       again = false;
+      changedWhileRunning = false;
     }
   }
 
@@ -81,7 +85,10 @@ export function startSyncScheduler(db: AppDb, transport: Transport = fetchTransp
   document.addEventListener('visibilitychange', onVisible);
   let firstCount = true;
   const unobserve = observePendingCount(db, (count) => {
-    if (!firstCount && count > 0 && failures === 0) schedule(AFTER_CHANGE_MS);
+    if (!firstCount && count > 0 && failures === 0) {
+      if (running) changedWhileRunning = true;
+      schedule(AFTER_CHANGE_MS);
+    }
     firstCount = false;
   });
   status.set({ syncNow: () => schedule(0) });

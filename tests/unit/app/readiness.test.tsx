@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // "Sẵn sàng đi lớp" counts what the device holds for one class (withdrawn learners, cancelled sessions and other
 // classes left out), says how old the data is, reads the browser's facts where it has the APIs and copes where it
-// has not, and refreshes everything only while online.
+// has not, and refreshes everything only while online. The sync scheduler behind it keeps the time of its last round,
+// and sends a change made during a round soon after that round.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
@@ -14,6 +15,7 @@ import {
   saveLastSynced,
   saveSession,
 } from '../../../src/app/db/device-state.ts';
+import { writeChange } from '../../../src/app/db/local-write.ts';
 import { ReadinessPage } from '../../../src/app/features/readiness/ReadinessPage.tsx';
 import { formatDateTime, localToday } from '../../../src/app/i18n/format.ts';
 import { initI18n, loadScreenWords } from '../../../src/app/i18n/i18n.ts';
@@ -28,7 +30,7 @@ import {
   type Session,
 } from '../../../src/domain/entities.ts';
 import { newId } from '../../../src/domain/ids.ts';
-import { PROTOCOL_VERSION } from '../../../src/sync/protocol.ts';
+import { PROTOCOL_VERSION, type PushRequest } from '../../../src/sync/protocol.ts';
 import { learnerNamed } from '../helpers/records.ts';
 
 const centreId = newId();
@@ -366,5 +368,66 @@ describe('the time of the last successful sync', () => {
     await vi.waitFor(() => expect(useSyncStatus.getState().lastSyncedAt).toBe('2026-11-19T07:05:00.000Z'));
     await vi.waitFor(() => expect(useSyncStatus.getState().error).toBe('network'));
     expect(await readLastSynced(db)).toBe('2026-11-19T07:05:00.000Z');
+  });
+});
+
+describe('the sync scheduler', () => {
+  let db: AppDb;
+  let stop = () => {};
+  beforeEach(async () => {
+    db = new AppDb(`test-${newId()}`);
+    await saveSession(db, { token: session.token, expiresAt: session.expiresAt, me: session.me });
+  });
+  afterEach(async () => {
+    stop();
+    await db.delete();
+  });
+
+  const aMark = () =>
+    writeChange(
+      db,
+      {
+        entity: 'marks',
+        sessionId: newId(),
+        learnerId: newId(),
+        changes: { status: 'present', note: '', markedBy: userId, markedAt: stamp, deleted: false },
+      },
+      centreId,
+    );
+
+  it('sends a change made during a round shortly after it, not a whole period later', async () => {
+    const pushed: number[][] = [];
+    let pulls = 0;
+    const server: Transport = async ({ path, body }) => {
+      if (path === '/api/sync/push') {
+        const { mutations } = body as PushRequest;
+        pushed.push(mutations.map((m) => m.seq));
+        return {
+          status: 200,
+          body: {
+            protocolVersion: PROTOCOL_VERSION,
+            lastSeq: mutations.at(-1)!.seq,
+            results: mutations.map((m) => ({ seq: m.seq, outcome: 'applied' })),
+          },
+        };
+      }
+      // The instructor marks someone while the round pulls, after its push; the round ends once the unsynced count
+      // has moved with that change.
+      pulls += 1;
+      if (pulls === 1) await aMark();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return {
+        status: 200,
+        body: { protocolVersion: PROTOCOL_VERSION, cursor: 0, hasMore: false, changes: {} },
+      };
+    };
+    // Someone looks at the app, so a round ends by planning the periodic one.
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('visible');
+    await aMark();
+    stop = startSyncScheduler(db, server);
+
+    // A few seconds, where the periodic sync would come after a minute.
+    await vi.waitFor(() => expect(pushed).toEqual([[1], [2]]), { timeout: 5000 });
+    expect(await db.outbox.count()).toBe(0);
   });
 });

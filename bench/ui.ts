@@ -257,18 +257,24 @@ if (TRACE_FILE) await startTrace(cdp, process.env.UI_TRACE_JS === '1');
 for (const [i, { id }] of big.learners.slice(0, TAPS).entries()) {
   if (TRACE_FILE && i === TRACED_TAPS) await saveTrace(cdp, TRACE_FILE);
   const label = statusCycle[i % statusCycle.length]!;
-  await armTapProbe(id, label);
-  await page
+  // A press and release at the button's centre, as a finger's: Playwright's own click would run its hit-target checks
+  // in the page's listeners for the release and the click, inside the interval timed (elementsFromPoint and the
+  // layout it forces, ~1–3 ms at 4×). The row is scrolled into view first and left to settle (its content-visibility
+  // rendering), so the centre read is where the button stays.
+  const button = page
     .locator(`.roll-row[data-learner="${id}"]`)
-    .getByRole('button', { name: label, exact: true })
-    .click();
+    .getByRole('button', { name: label, exact: true });
+  await button.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(SETTLE_MS);
+  const box = (await button.boundingBox())!;
+  await armTapProbe(id, label);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   const tapped = await page.evaluate(() => (window as TapProbe).__probe!);
   tapMs.push(Math.max(tapped.committed, tapped.painted));
   committedMs.push(tapped.committed);
   paintedMs.push(tapped.painted);
   onDiskMs.push(tapped.onDisk);
   await roll.waitAllSynced();
-  await page.waitForTimeout(SETTLE_MS);
 }
 await roll.allRemainingPresent();
 await waitUnmarked(0);

@@ -5,6 +5,7 @@
 // UI_TRACE=<file.json> saves a performance trace of the first taps (open it in DevTools' Performance panel), with
 // JavaScript sampling if UI_TRACE_JS=1; the trace's own cost is in those taps' figures.
 
+import { setTimeout as sleep } from 'node:timers/promises';
 import { WRITE_COMMITTED, WRITE_ON_DISK } from '../src/app/db/durability.ts';
 import type { Class, Enrollment, Learner, Session } from '../src/domain/entities.ts';
 import { newId } from '../src/domain/ids.ts';
@@ -27,6 +28,7 @@ const TRACED_TAPS = 8;
 // renders that follow. Otherwise it would be timed queued behind the last one's work, which depends on how fast a
 // script clicks, not on the app.
 const SETTLE_MS = 300;
+const TAP_TIMEOUT_MS = 10_000;
 const BIG = { learners: 150, topic: 'Ôn tập, kiểm tra cuối khóa (lớp 150 học viên)' };
 const SMALL = { learners: 40, topic: 'Ôn tập, kiểm tra cuối khóa (lớp 40 học viên)' };
 const PRESENT = 'Có mặt';
@@ -269,7 +271,13 @@ for (const [i, { id }] of big.learners.slice(0, TAPS).entries()) {
   const box = (await button.boundingBox())!;
   await armTapProbe(id, label);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  const tapped = await page.evaluate(() => (window as TapProbe).__probe!);
+  // A press that missed its button (the page moved under it) would leave the probe waiting for ever: say so instead.
+  const tapped = await Promise.race([
+    page.evaluate(() => (window as TapProbe).__probe!),
+    sleep(TAP_TIMEOUT_MS, undefined, { ref: false }).then(() => {
+      throw new Error(`tap ${i + 1}: the press at the centre of "${label}" reached no such button`);
+    }),
+  ]);
   tapMs.push(Math.max(tapped.committed, tapped.painted));
   committedMs.push(tapped.committed);
   paintedMs.push(tapped.painted);

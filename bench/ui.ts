@@ -261,8 +261,8 @@ for (const [i, { id }] of big.learners.slice(0, TAPS).entries()) {
   const label = statusCycle[i % statusCycle.length]!;
   // A press and release at the button's centre, as a finger's: Playwright's own click would run its hit-target checks
   // in the page's listeners for the release and the click, inside the interval timed (elementsFromPoint and the
-  // layout it forces, ~1–3 ms at 4×). The row is scrolled into view first and left to settle (its content-visibility
-  // rendering), so the centre read is where the button stays.
+  // layout it forces, 1–5 ms at 4×), right after its scroll. The row is scrolled into view first and left to settle
+  // (its content-visibility rendering), as a hand stops before it taps, so the centre read is where the button stays.
   const button = page
     .locator(`.roll-row[data-learner="${id}"]`)
     .getByRole('button', { name: label, exact: true });

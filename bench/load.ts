@@ -57,7 +57,7 @@ const errors: string[] = [];
 // Node's http client, not fetch: on one machine the load generator's CPU is taken from the server's, and fetch costs
 // about twice as much per request (its WHATWG streams and headers). It asks for compressed answers, as a browser
 // does, so the server does the work it does for a phone.
-const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
+const agent = new Agent({ keepAlive: true });
 
 function request(
   url: URL,

@@ -2,8 +2,9 @@
 // its mark is committed in IndexedDB and painted, opening a 150-learner roll from the home screen, the taps a whole
 // 40-learner roll takes, and the JS heap once a 150-learner roll is taken. Figures, not a test: `npm run bench:ui`.
 //
-// UI_TRACE=<file.json> saves a performance trace of the first taps (open it in DevTools' Performance panel), with
-// JavaScript sampling if UI_TRACE_JS=1; the trace's own cost is in those taps' figures.
+// UI_TRACE=<file.json> saves a performance trace of eight taps (open it in DevTools' Performance panel), from the
+// first or from tap UI_TRACE_FROM (0-based; warm taps are the usual case), with JavaScript sampling if UI_TRACE_JS=1;
+// the trace's own cost is in those taps' figures.
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WRITE_COMMITTED, WRITE_ON_DISK } from '../src/app/db/durability.ts';
@@ -24,6 +25,7 @@ const OPEN_RUNS = 5;
 const TAPS = 40;
 const TRACE_FILE = process.env.UI_TRACE;
 const TRACED_TAPS = 8;
+const TRACE_FROM = Number(process.env.UI_TRACE_FROM ?? 0);
 // Each tap (and each opening) starts on a quiet page: after the sync round a change sets off (1.5 s later) and the
 // renders that follow. Otherwise it would be timed queued behind the last one's work, which depends on how fast a
 // script clicks, not on the app.
@@ -255,9 +257,9 @@ const tapMs: number[] = [];
 const committedMs: number[] = [];
 const paintedMs: number[] = [];
 const onDiskMs: number[] = [];
-if (TRACE_FILE) await startTrace(cdp, process.env.UI_TRACE_JS === '1');
 for (const [i, { id }] of big.learners.slice(0, TAPS).entries()) {
-  if (TRACE_FILE && i === TRACED_TAPS) await saveTrace(cdp, TRACE_FILE);
+  if (TRACE_FILE && i === TRACE_FROM) await startTrace(cdp, process.env.UI_TRACE_JS === '1');
+  if (TRACE_FILE && i === TRACE_FROM + TRACED_TAPS) await saveTrace(cdp, TRACE_FILE);
   const label = statusCycle[i % statusCycle.length]!;
   // A press and release at the button's centre, as a finger's: Playwright's own click would run its hit-target checks
   // in the page's listeners for the release and the click, inside the interval timed (elementsFromPoint and the

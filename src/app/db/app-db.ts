@@ -16,12 +16,15 @@ import type {
   Session,
   User,
 } from '../../domain/entities.ts';
+import { WRITE_STAMP } from './device-state.ts';
 import { durabilityMiddleware, FLUSH_TABLE } from './durability.ts';
 import { writeStampMiddleware } from './write-stamp.ts';
 
 export interface MetaRow {
   key: string;
   value: unknown;
+  /** Only on the write stamp's row, under a unique index (device-state.ts). */
+  slot?: string;
 }
 
 /**
@@ -124,12 +127,17 @@ export class AppDb extends Dexie {
     // v5: photos kept as evidence for a session (the signed sheet): their records, and their bytes until uploaded.
     // v6: the register of recognition of equivalent training (hồ sơ xét công nhận tương đương), for staff.
     // v7: the one row a disk flush writes, in a table of its own so that a flush never holds up a write.
-    this.version(7).stores({
-      attachments: 'id, sessionId',
-      files: 'id, uploaded',
-      dossiers: 'id',
-      [FLUSH_TABLE]: 'key',
-    });
+    // v8: the write stamp becomes a row of its own under a unique index, so a write can check it without reading it
+    // (device-state.ts); the single row that held it goes.
+    this.version(8)
+      .stores({
+        attachments: 'id, sessionId',
+        files: 'id, uploaded',
+        dossiers: 'id',
+        [FLUSH_TABLE]: 'key',
+        meta: 'key, &slot',
+      })
+      .upgrade((tx) => tx.table('meta').delete(WRITE_STAMP));
     this.use(writeStampMiddleware);
     this.use(durabilityMiddleware(this));
   }

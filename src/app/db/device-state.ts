@@ -111,7 +111,25 @@ export const photosToUpload = (db: AppDb) => db.files.where('uploaded').equals(0
 /** The rows every local write reads and advances: the device's hybrid logical clock, next outbox seq and id. */
 export const HEAD_KEYS = { HLC: 'hlc', NEXT_SEQ: 'nextSeq', DEVICE_ID } as const;
 
-/** Changed in the same transaction as any roll or head row (write-stamp.ts): equal stamps, same rolls and head. */
+/**
+ * The write stamp, changed in the same transaction as any roll or head row (write-stamp.ts): equal stamps, same rolls
+ * and head. It is a meta row of its own, keyed by its value and holding `slot: WRITE_STAMP` under a unique index, so
+ * there is never more than one. A writer that holds stamp S deletes S's row and adds a new one: if S was no longer
+ * the stamp, the add meets the current row in the index and fails, in the database itself (guessed-write.ts).
+ */
 export const WRITE_STAMP = 'writeStamp';
+
+export const writeStampKey = (stamp: string) => `${WRITE_STAMP}/${stamp}`;
+
+export const writeStampRow = (stamp: string): MetaRow => ({
+  key: writeStampKey(stamp),
+  value: stamp,
+  slot: WRITE_STAMP,
+});
+
+/** The current write stamp, if any write has made one. */
+export async function readWriteStamp(db: AppDb): Promise<string | undefined> {
+  return (await db.meta.where('slot').equals(WRITE_STAMP).first())?.value as string | undefined;
+}
 
 export const META_KEYS = { SESSION, CURSOR, DEVICE_ID } as const;

@@ -1,14 +1,15 @@
 // A write from a guess (write-guess.ts) goes straight to IndexedDB, in one transaction, below Dexie. On a slow phone
 // Dexie's layers (its promise zones, the middlewares, the observation of each request) cost several milliseconds of a
-// tap's ~15, and each of those counts four times under a 4× slower CPU; this path issues the stamp's read and every
-// write in the same task. What Dexie's middlewares would have done is done here by hand: relaxed durability with the
-// flush behind it (durability.ts), a fresh write stamp (write-stamp.ts), and the announcement of what changed to the
-// live queries of this tab and the others (which is why the database is opened without Dexie's query cache).
+// tap's ~15, and each of those counts four times under a 4× slower CPU; this path issues every request, the stamp's
+// check included, and the commit in the same task. What Dexie's middlewares would have done is done here by hand:
+// relaxed durability with the flush behind it (durability.ts), a fresh write stamp (write-stamp.ts), and the
+// announcement of what changed to the live queries of this tab and the others (which is why the database is opened
+// without Dexie's query cache).
 import Dexie, { type IndexableType, type ObservabilitySet, RangeSet } from 'dexie';
 import { newId } from '../../domain/ids.ts';
 import type { HlcState } from '../../sync/hlc.ts';
-import type { AppDb, MetaRow, OutboxEntry, Roll } from './app-db.ts';
-import { HEAD_KEYS, WRITE_STAMP } from './device-state.ts';
+import type { AppDb, OutboxEntry, Roll } from './app-db.ts';
+import { HEAD_KEYS, WRITE_STAMP, writeStampKey, writeStampRow } from './device-state.ts';
 import { writeCommitted } from './durability.ts';
 import { type Guess, guessOutcomes, keepGuess, StaleGuess } from './write-guess.ts';
 
@@ -33,40 +34,34 @@ export function storeGuessedWrite(db: AppDb, guess: Guess, write: GuessedWrite):
       reject(new StaleGuess());
       return;
     }
-    let stale = false;
     const meta = tx.objectStore('meta');
-    // Requests run in the order issued: the stamp is read before the writes below change it.
-    const stored = meta.get(WRITE_STAMP);
-    stored.onsuccess = () => {
-      if ((stored.result as MetaRow | undefined)?.value !== guess.stamp) {
-        stale = true;
-        tx.abort();
-        return;
-      }
-      // The check was the last thing that could stop it: asked now, the commit starts before the writes' own answers
-      // have reached this page (they queue behind the frame that paints the tap), a few ms sooner at 4×. A browser
-      // without commit() commits once those answers are in, as before.
-      tx.commit?.();
-    };
+    // The stamp check, made by the database: the guess's stamp row goes and a new one comes; if the guess's stamp was
+    // no longer current, the current row keeps the unique slot and the add fails, aborting everything below with it.
+    const stamp = newId();
+    meta.delete(writeStampKey(guess.stamp));
+    meta.add(writeStampRow(stamp));
+    meta.put({ key: HEAD_KEYS.HLC, value: write.head.clock });
+    meta.put({ key: HEAD_KEYS.NEXT_SEQ, value: write.head.seq });
     const rolls = tx.objectStore('rolls');
     for (const roll of write.rolls) rolls.put(roll);
     const outbox = tx.objectStore('outbox');
     for (const entry of write.entries) outbox.add(entry);
-    const stamp = newId();
-    meta.put({ key: HEAD_KEYS.HLC, value: write.head.clock });
-    meta.put({ key: HEAD_KEYS.NEXT_SEQ, value: write.head.seq });
-    meta.put({ key: WRITE_STAMP, value: stamp });
     // The next tap may start from this one before it commits: if this one fails, so does that one's stamp check.
     keepGuess(db, { stamp, head: { ...guess.head, ...write.head }, rolls: write.rolls });
+    // Nothing is left for this page to decide, so the commit starts now, while the page renders the tap, instead of
+    // once the requests' answers have come back through a page busy painting (a frame or more at 4×). A request that
+    // fails after commit() still aborts the transaction (the IndexedDB spec; in Chromium even while the page is
+    // blocked). A browser without commit() commits once those answers are in.
+    tx.commit?.();
     tx.oncomplete = () => {
       writeCommitted(db);
       guessOutcomes.held += 1;
-      Dexie.on.storagemutated.fire(changedParts(db.name, write));
+      Dexie.on.storagemutated.fire(changedParts(db.name, guess.stamp, stamp, write));
       resolve();
     };
     tx.onabort = () => {
-      // A seq already taken (ConstraintError) means another tab wrote after the guess, as a changed stamp does.
-      if (stale || tx.error?.name === 'ConstraintError') {
+      // The stamp's slot taken (the stamp moved) or a seq already taken: another tab or a pull wrote after the guess.
+      if (tx.error?.name === 'ConstraintError') {
         guessOutcomes.failed += 1;
         reject(new StaleGuess());
       } else reject(tx.error ?? new Error('write aborted'));
@@ -75,7 +70,7 @@ export function storeGuessedWrite(db: AppDb, guess: Guess, write: GuessedWrite):
 }
 
 /** The keys written, per table and index, in the form Dexie's live queries compare with what they read. */
-function changedParts(dbName: string, write: GuessedWrite): ObservabilitySet {
+function changedParts(dbName: string, before: string, stamp: string, write: GuessedWrite): ObservabilitySet {
   const part = (table: string, index: string, keys: IndexableType[]) => [
     [`idb://${dbName}/${table}/${index}`, new RangeSet().addKeys(keys)],
     // Written without knowing what was there: a query must not assume the rows only changed (as Dexie does too).
@@ -87,6 +82,7 @@ function changedParts(dbName: string, write: GuessedWrite): ObservabilitySet {
     ...part('rolls', '', sessionIds),
     ...part('outbox', '', seqs),
     [`idb://${dbName}/outbox/recordId`, new RangeSet().addKeys(write.entries.map((e) => e.recordId))],
-    ...part('meta', '', [HEAD_KEYS.HLC, HEAD_KEYS.NEXT_SEQ, WRITE_STAMP]),
+    ...part('meta', '', [HEAD_KEYS.HLC, HEAD_KEYS.NEXT_SEQ, writeStampKey(before), writeStampKey(stamp)]),
+    [`idb://${dbName}/meta/slot`, new RangeSet().addKeys([WRITE_STAMP])],
   ]);
 }

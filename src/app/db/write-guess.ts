@@ -3,12 +3,12 @@
 // so waiting for the read puts a whole frame, and the rest of the write, on the tap's path.
 //
 // The guess is what the roll screen last read: the roll, the write head and the write stamp, in one transaction.
-// A write from a guess issues its writes at once and reads only the stamp, before them in the same transaction; a
-// changed stamp (another tab wrote, a pull landed) aborts it, and it is redone from what is stored. So a guess can
-// make a write faster, never wrong.
+// A write from a guess issues its writes at once, with its stamp's replacement, which the database refuses if the
+// stamp changed (another tab wrote, a pull landed; device-state.ts): the write is then aborted whole and redone from
+// what is stored. So a guess can make a write faster, never wrong.
 import type { HlcState } from '../../sync/hlc.ts';
 import type { AppDb, Roll } from './app-db.ts';
-import { HEAD_KEYS, WRITE_STAMP } from './device-state.ts';
+import { HEAD_KEYS, readWriteStamp } from './device-state.ts';
 
 /** What every local write reads and advances. */
 export interface WriteHead {
@@ -45,9 +45,10 @@ const known = new WeakMap<AppDb, Map<string, Snapshot>>();
  */
 export async function readRollForWrites(db: AppDb, sessionId: string): Promise<Roll> {
   return db.transaction('r', [db.rolls, db.meta], async () => {
-    const [stored, [stamp, clock, seq, device]] = await Promise.all([
+    const [stored, stamp, [clock, seq, device]] = await Promise.all([
       db.rolls.get(sessionId),
-      db.meta.bulkGet([WRITE_STAMP, HEAD_KEYS.HLC, HEAD_KEYS.NEXT_SEQ, HEAD_KEYS.DEVICE_ID]),
+      readWriteStamp(db),
+      db.meta.bulkGet([HEAD_KEYS.HLC, HEAD_KEYS.NEXT_SEQ, HEAD_KEYS.DEVICE_ID]),
     ]);
     const roll = stored ?? { sessionId, marks: {} };
     if (stamp && clock && seq && device) {
@@ -56,7 +57,7 @@ export async function readRollForWrites(db: AppDb, sessionId: string): Promise<R
         seq: seq.value as number,
         device: device.value as string,
       };
-      keepGuess(db, { stamp: stamp.value as string, head, rolls: [roll] });
+      keepGuess(db, { stamp, head, rolls: [roll] });
     }
     return roll;
   });

@@ -1,11 +1,19 @@
 // Every write to a roll or to the write head (clock, next seq, device id) also sets a fresh write stamp, in the same
-// transaction. So one small read tells whether rolls and head are still as they were when the stamp was read with
-// them (write-guess.ts). Done below the tables' API, so no writer through Dexie, present or future, can forget it; a
+// transaction. So the stamp tells whether rolls and head are still as they were when it was read with them
+// (write-guess.ts). Done below the tables' API, so no writer through Dexie, present or future, can forget it; a
 // transaction that writes rolls without `meta` in its scope fails instead of going unstamped. The one writer below
 // Dexie, a tap from its guess (guessed-write.ts), stamps by hand.
-import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
+import type {
+  DBCore,
+  DBCoreKeyRange,
+  DBCoreMutateRequest,
+  DBCoreRangeType,
+  DBCoreTable,
+  DBCoreTransaction,
+  Middleware,
+} from 'dexie';
 import { newId } from '../../domain/ids.ts';
-import { HEAD_KEYS, WRITE_STAMP } from './device-state.ts';
+import { HEAD_KEYS, writeStampKey, writeStampRow } from './device-state.ts';
 
 const headKeys = new Set<unknown>(Object.values(HEAD_KEYS));
 
@@ -19,6 +27,20 @@ function touchesStamped(table: string, req: DBCoreMutateRequest): boolean {
 }
 
 const stamped = new WeakSet<object>();
+
+/** Every stamp row's key (there is at most one such row). */
+const STAMP_ROWS: DBCoreKeyRange = {
+  type: 2 as DBCoreRangeType.Range,
+  lower: writeStampKey(''),
+  upper: writeStampKey('\uffff'),
+};
+
+/** Whatever the stamp was, a fresh one: its row replaced, after the request, so even a cleared `meta` has one. */
+const restamp = (meta: DBCoreTable, trans: DBCoreTransaction) =>
+  Promise.all([
+    meta.mutate({ type: 'deleteRange', trans, range: STAMP_ROWS }),
+    meta.mutate({ type: 'add', trans, values: [writeStampRow(newId())] }),
+  ]);
 
 export const writeStampMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -35,13 +57,12 @@ export const writeStampMiddleware: Middleware<DBCore> = {
             return Promise.reject(
               new Error(`a write to ${name} needs meta in its transaction (the write stamp)`),
             );
-          // One fresh stamp per transaction is enough: a tap writes its roll and the head, and stamps once.
-          if (stamped.has(req.trans)) return table.mutate(req);
+          const result = table.mutate(req);
+          // One fresh stamp per transaction is enough (a tap writes its roll and the head, and stamps once), unless
+          // `meta` is cleared after it: a guess holding an old stamp must meet a row in the index, never an empty slot.
+          if (stamped.has(req.trans) && !(name === 'meta' && req.type === 'deleteRange')) return result;
           stamped.add(req.trans);
-          const stamp = down
-            .table('meta')
-            .mutate({ type: 'put', trans: req.trans, values: [{ key: WRITE_STAMP, value: newId() }] });
-          return Promise.all([table.mutate(req), stamp]).then(([result]) => result);
+          return Promise.all([result, restamp(down.table('meta'), req.trans)]).then(([done]) => done);
         },
       };
     },

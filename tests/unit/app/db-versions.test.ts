@@ -1,15 +1,17 @@
 // Convention 4: a database created by an older version of the app opens in the current one with its data intact
 // (for v2/v3, the outbox, rejected list and sent archive added empty; for v4, marks regrouped into rolls; v5 adds
-// attachments and their files empty; v6 the dossiers empty; v7 the disk flush's row). app-db.ts declares only v4 and
-// v7, so databases at v1, v3 and v6 show that the versions folded into those still apply. Changes not yet synced
+// attachments and their files empty; v6 the dossiers empty; v7 the disk flush's row; v8 the write stamp's own row).
+// app-db.ts declares only v4 and v8, so databases at v1, v3, v6 and v7 show that the versions folded into those still
+// apply. Changes not yet synced
 // survive every upgrade, including the next one: an app update never loses the outbox.
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDb } from '../../../src/app/db/app-db.ts';
-import { readSession } from '../../../src/app/db/device-state.ts';
+import { readSession, readWriteStamp } from '../../../src/app/db/device-state.ts';
 import { FLUSH_TABLE } from '../../../src/app/db/durability.ts';
 import { rollMarks } from '../../../src/app/db/local-records.ts';
-import { writeChanges } from '../../../src/app/db/local-write.ts';
+import { type Change, writeChanges } from '../../../src/app/db/local-write.ts';
+import { guessOutcomes, readRollForWrites } from '../../../src/app/db/write-guess.ts';
 import { markId, newId } from '../../../src/domain/ids.ts';
 import { encodeHlc } from '../../../src/sync/hlc.ts';
 import { learnerNamed } from '../helpers/records.ts';
@@ -23,7 +25,7 @@ class NextAppDb extends AppDb {
 }
 
 /**
- * The schemas as they shipped, v1 to v6, written out here so that a later change to app-db.ts (which declares only
+ * The schemas as they shipped, v1 to v7, written out here so that a later change to app-db.ts (which declares only
  * some of them) cannot rewrite history.
  */
 const SHIPPED: Record<string, string | null>[] = [
@@ -44,6 +46,7 @@ const SHIPPED: Record<string, string | null>[] = [
   { rolls: 'sessionId', marks: null },
   { attachments: 'id, sessionId', files: 'id, uploaded' },
   { dossiers: 'id' },
+  { diskFlush: 'key' },
 ];
 
 /** A database as the app of version `version` left it (with no upgrade run: the tests write each version's data). */
@@ -54,6 +57,20 @@ function shippedDatabase(name: string, version: number): Dexie {
   });
   return db;
 }
+
+/** A new mark, present, as a tap on the roll writes it. */
+const presentMark = (sessionId: string, learnerId: string): Change => ({
+  entity: 'marks',
+  sessionId,
+  learnerId,
+  changes: {
+    status: 'present',
+    note: '',
+    markedBy: newId(),
+    markedAt: new Date().toISOString(),
+    deleted: false,
+  },
+});
 
 describe('AppDb versions', () => {
   let name: string;
@@ -74,7 +91,7 @@ describe('AppDb versions', () => {
 
     const current = new AppDb(name);
     await current.open();
-    expect(current.verno).toBe(7);
+    expect(current.verno).toBe(8);
     // v4: the marks moved into one roll per session, keyed by learner, and the old table is gone.
     expect(await current.rolls.get(mark.sessionId)).toEqual({
       sessionId: mark.sessionId,
@@ -137,7 +154,7 @@ describe('AppDb versions', () => {
     current.close();
   });
 
-  it('opens a version-6 database with its photos, their bytes and the dossiers intact (v5 and v6 are folded into v7)', async () => {
+  it('opens a version-6 database with its photos, their bytes and the dossiers intact (v5 to v7 are folded into v8)', async () => {
     name = `old-${newId()}`;
     const v6 = shippedDatabase(name, 6);
     const sessionId = newId();
@@ -151,12 +168,45 @@ describe('AppDb versions', () => {
 
     const current = new AppDb(name);
     await current.open();
-    expect(current.verno).toBe(7);
+    expect(current.verno).toBe(8);
     expect(await current.attachments.where('sessionId').equals(sessionId).toArray()).toEqual([attachment]);
     expect(await current.files.where('uploaded').equals(0).count()).toBe(1);
     expect((await current.files.get(file.id))?.blob.size).toBe(3);
     expect(await current.dossiers.toArray()).toEqual([dossier]);
     expect(current.tables.map((t) => t.name)).toContain(FLUSH_TABLE);
+    current.close();
+  });
+
+  it('opens a version-7 database without its old write stamp, and the next tap from a guess checks the new one', async () => {
+    name = `old-${newId()}`;
+    const v7 = shippedDatabase(name, 7);
+    const deviceId = newId();
+    await v7.table('meta').bulkPut([
+      { key: 'writeStamp', value: newId() },
+      { key: 'deviceId', value: deviceId },
+      { key: 'nextSeq', value: 5 },
+      { key: 'hlc', value: { millis: Date.parse('2026-11-25T02:00:00Z'), counter: 0 } },
+    ]);
+    v7.close();
+
+    const current = new AppDb(name);
+    await current.open();
+    expect(current.verno).toBe(8);
+    expect(await current.meta.get('writeStamp')).toBeUndefined();
+    expect(await readWriteStamp(current)).toBeUndefined();
+    const centreId = newId();
+    const sessionId = newId();
+    const tap = (learnerId: string) => writeChanges(current, [presentMark(sessionId, learnerId)], centreId);
+    await tap(newId());
+    const stamp = await readWriteStamp(current);
+    expect(stamp).toBeDefined();
+    await readRollForWrites(current, sessionId);
+    const held = guessOutcomes.held;
+    await tap(newId());
+    expect(guessOutcomes.held).toBe(held + 1);
+    expect(await readWriteStamp(current)).not.toBe(stamp);
+    expect(await current.meta.where('slot').equals('writeStamp').count()).toBe(1);
+    expect((await current.outbox.orderBy('seq').toArray()).map((e) => e.seq)).toEqual([5, 6]);
     current.close();
   });
 
@@ -170,21 +220,7 @@ describe('AppDb versions', () => {
     const { id: learnerId, centreId: _c, updatedAt: _u, ...fields } = walkIn;
     await writeChanges(
       today,
-      [
-        { entity: 'learners', recordId: learnerId, changes: fields },
-        {
-          entity: 'marks',
-          sessionId,
-          learnerId,
-          changes: {
-            status: 'present',
-            note: '',
-            markedBy: newId(),
-            markedAt: new Date().toISOString(),
-            deleted: false,
-          },
-        },
-      ],
+      [{ entity: 'learners', recordId: learnerId, changes: fields }, presentMark(sessionId, learnerId)],
       centreId,
     );
     const photo = new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' });

@@ -5,11 +5,17 @@ import { liveQuery } from 'dexie';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppDb, type OutboxEntry, type Roll } from '../../../src/app/db/app-db.ts';
-import { HEAD_KEYS, WRITE_STAMP } from '../../../src/app/db/device-state.ts';
-import { storeGuessedWrite } from '../../../src/app/db/guessed-write.ts';
+import { HEAD_KEYS, readWriteStamp, WRITE_STAMP } from '../../../src/app/db/device-state.ts';
+import { type GuessedWrite, storeGuessedWrite } from '../../../src/app/db/guessed-write.ts';
 import { rollMarks } from '../../../src/app/db/local-records.ts';
 import { writeChanges } from '../../../src/app/db/local-write.ts';
-import { guessFor, guessOutcomes, readRollForWrites, StaleGuess } from '../../../src/app/db/write-guess.ts';
+import {
+  type Guess,
+  guessFor,
+  guessOutcomes,
+  readRollForWrites,
+  StaleGuess,
+} from '../../../src/app/db/write-guess.ts';
 import type { AttendanceMark, MarkStatus } from '../../../src/domain/entities.ts';
 import { markId, newId } from '../../../src/domain/ids.ts';
 
@@ -151,45 +157,89 @@ describe('writes from a guess', () => {
     watched.unsubscribe();
   });
 
-  it('leave nothing when a write fails after its stamp check has asked it to commit', async () => {
+  /** A database with one tap written and its roll read: the guess the next tap starts from. */
+  async function afterOneTap(): Promise<{ db: AppDb; guess: Guess }> {
     const db = new AppDb(`test-${newId()}`);
     opened.push(db);
     await tap(db, learners[0]!, 'present');
     await look(db);
-    const guess = guessFor(db, [sessionId])!;
-    const metaBefore = await db.meta.bulkGet([WRITE_STAMP, HEAD_KEYS.HLC, HEAD_KEYS.NEXT_SEQ]);
-    const rollBefore = await db.rolls.get(sessionId);
-    // The next seq taken without the stamp moving: only the outbox's own key can stop this write now.
-    const taken: OutboxEntry = {
-      seq: guess.head.seq,
-      id: newId(),
-      entity: 'marks',
-      recordId: newId(),
-      fields: {},
-      hlc: '',
-      createdAt: '',
+    return { db, guess: guessFor(db, [sessionId])! };
+  }
+
+  /** The next tap's write from the guess, as the roll screen makes it: learner 1 late, one outbox entry. */
+  const lateFromGuess = (guess: Guess): GuessedWrite => ({
+    rolls: [
+      {
+        sessionId,
+        marks: {
+          ...guess.rolls[0]!.marks,
+          [learners[1]!]: {
+            ...guess.rolls[0]!.marks[learners[0]!]!,
+            learnerId: learners[1]!,
+            status: 'late',
+          },
+        },
+      },
+    ],
+    entries: [
+      {
+        seq: guess.head.seq,
+        id: newId(),
+        entity: 'marks',
+        recordId: markId(sessionId, learners[1]!),
+        fields: { status: 'late' },
+        hlc: '',
+        createdAt: '',
+      },
+    ],
+    head: { clock: { millis: guess.head.clock.millis + 1, counter: 0 }, seq: guess.head.seq + 1 },
+  });
+
+  async function stored(db: AppDb) {
+    return {
+      rolls: await db.rolls.toArray(),
+      meta: await db.meta.toArray(),
+      outbox: await db.outbox.toArray(),
     };
+  }
+
+  it('leave nothing when a write fails after it has asked to commit', async () => {
+    const { db, guess } = await afterOneTap();
+    // The next seq taken without the stamp moving: only the outbox's own key can stop this write now.
+    const taken: OutboxEntry = { ...lateFromGuess(guess).entries[0]!, id: newId(), recordId: newId() };
     await new Promise((resolve, reject) => {
       const raw = db.backendDB().transaction('outbox', 'readwrite');
       raw.objectStore('outbox').add(taken);
       raw.oncomplete = resolve;
       raw.onabort = () => reject(raw.error);
     });
-    const roll: Roll = {
-      sessionId,
-      marks: {
-        ...guess.rolls[0]!.marks,
-        [learners[1]!]: { ...guess.rolls[0]!.marks[learners[0]!]!, learnerId: learners[1]!, status: 'late' },
-      },
-    };
-    const write = storeGuessedWrite(db, guess, {
-      rolls: [roll],
-      entries: [{ ...taken, id: newId(), recordId: markId(sessionId, learners[1]!) }],
-      head: { clock: { millis: guess.head.clock.millis + 1, counter: 0 }, seq: guess.head.seq + 1 },
-    });
-    await expect(write).rejects.toBeInstanceOf(StaleGuess);
-    expect(await db.rolls.get(sessionId)).toEqual(rollBefore);
-    expect(await db.meta.bulkGet([WRITE_STAMP, HEAD_KEYS.HLC, HEAD_KEYS.NEXT_SEQ])).toEqual(metaBefore);
+    const before = await stored(db);
+    await expect(storeGuessedWrite(db, guess, lateFromGuess(guess))).rejects.toBeInstanceOf(StaleGuess);
+    expect(await stored(db)).toEqual(before);
     expect(await db.outbox.get(guess.head.seq)).toEqual(taken);
+  });
+
+  it('are refused by the database itself when the stamp moved, though they ask to commit at once', async () => {
+    const { db, guess } = await afterOneTap();
+    // A pull lands after the guess was read: the roll and the stamp change, the write head does not.
+    await pull(db, learners[2]!, 'absent');
+    const before = await stored(db);
+    expect(await readWriteStamp(db)).not.toBe(guess.stamp);
+    await expect(storeGuessedWrite(db, guess, lateFromGuess(guess))).rejects.toBeInstanceOf(StaleGuess);
+    expect(await stored(db)).toEqual(before);
+    expect(await db.meta.where('slot').equals(WRITE_STAMP).count()).toBe(1);
+  });
+
+  it('are refused after the device state was cleared, which leaves a stamp of its own', async () => {
+    const { db, guess } = await afterOneTap();
+    // Writing the head and then clearing meta in one transaction: the stamp made for the first must not be all there was.
+    await db.transaction('rw', db.meta, async () => {
+      await db.meta.put({ key: HEAD_KEYS.NEXT_SEQ, value: 1 });
+      await db.meta.clear();
+    });
+    expect(await readWriteStamp(db)).toBeDefined();
+    const before = await stored(db);
+    await expect(storeGuessedWrite(db, guess, lateFromGuess(guess))).rejects.toBeInstanceOf(StaleGuess);
+    expect(await stored(db)).toEqual(before);
   });
 });

@@ -144,6 +144,7 @@ const readProbe = () => page.evaluate(() => (window as Probe).__probe!);
 async function armOpenProbe(rows: number): Promise<void> {
   await page.evaluate((rows) => {
     (window as Probe).__probe = new Promise<number>((resolve) => {
+      const channel = new MessageChannel();
       window.addEventListener(
         'click',
         (event) => {
@@ -151,12 +152,9 @@ async function armOpenProbe(rows: number): Promise<void> {
           new MutationObserver((_, observer) => {
             if (document.querySelectorAll('.roll-row').length < rows) return;
             observer.disconnect();
-            requestAnimationFrame(() => {
-              const channel = new MessageChannel();
-              channel.port1.onmessage = () => resolve(performance.now() - started);
-              channel.port2.postMessage(null);
-            });
+            requestAnimationFrame(() => channel.port2.postMessage(null));
           }).observe(document.body, { childList: true, subtree: true });
+          channel.port1.onmessage = () => resolve(performance.now() - started);
         },
         { capture: true, once: true },
       );
@@ -169,49 +167,47 @@ async function armOpenProbe(rows: number): Promise<void> {
 // A tap is timed from its release, when the page receives the pointerup (a click fires on release): Playwright sends
 // the press and the release as two protocol commands, and the 10–30 ms between them at 4× are the harness's, not the
 // app's (CDP stamps all three events with the press's timeStamp, so event.timeStamp would count them). The page is
-// quiet before each tap (SETTLE_MS), so no app work waits ahead of the release.
+// quiet before each tap (SETTLE_MS), so no app work waits ahead of the release. Everything the probe needs (its
+// observers, the message channel that says a frame is done) is made when it is armed: inside the interval timed it
+// only notes times and posts one message, so its own work is not counted as the app's.
 const TAP_PROBE = `({ learnerId, label, committedMark, onDiskMark }) => {
   const button = Array.from(document.querySelectorAll('.roll-row[data-learner="' + learnerId + '"] button')).find(
     (b) => b.textContent === label,
   );
   if (!button) throw new Error('no "' + label + '" button for ' + learnerId);
-  let released = null;
-  window.addEventListener('pointerup', () => { released = performance.now(); }, { capture: true, once: true });
+  const at = { released: null, committed: null, painted: null, onDisk: null };
+  const channel = new MessageChannel();
   window.__probe = new Promise((resolve) => {
-    button.addEventListener('click', () => {
-      const started = released;
-      const at = { committed: null, painted: null, onDisk: null };
-      const settle = () => {
-        if (at.onDisk !== null && at.painted !== null)
-          resolve({ committed: at.committed - started, painted: at.painted - started, onDisk: at.onDisk - started });
-      };
-      new PerformanceObserver((list, observer) => {
-        for (const e of list.getEntries()) {
-          if (e.startTime < started) continue;
-          if (e.name === committedMark && at.committed === null) at.committed = e.startTime;
-          // The disk flush asked for by the commit: taps are far enough apart that no earlier one is still running.
-          if (e.name === onDiskMark && at.committed !== null && e.startTime > at.committed) at.onDisk = e.startTime;
-        }
-        if (at.committed === null || at.onDisk === null) return;
-        observer.disconnect();
-        settle();
-      }).observe({ type: 'mark' });
-      const whenPressed = () =>
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => {
-            at.painted = performance.now();
-            settle();
-          };
-          channel.port2.postMessage(null);
-        });
-      new MutationObserver((_, observer) => {
-        if (button.getAttribute('aria-pressed') !== 'true') return;
-        observer.disconnect();
-        whenPressed();
-      }).observe(button, { attributes: true, attributeFilter: ['aria-pressed'] });
-    }, { capture: true, once: true });
+    const settle = () => {
+      if (at.onDisk === null || at.painted === null) return;
+      const since = (t) => t - at.released;
+      resolve({ committed: since(at.committed), painted: since(at.painted), onDisk: since(at.onDisk) });
+    };
+    channel.port1.onmessage = () => {
+      at.painted = performance.now();
+      settle();
+    };
+    new PerformanceObserver((list, observer) => {
+      if (at.released === null) return;
+      for (const e of list.getEntries()) {
+        if (e.startTime < at.released) continue;
+        if (e.name === committedMark && at.committed === null) at.committed = e.startTime;
+        // The disk flush asked for by the commit: taps are far enough apart that no earlier one is still running.
+        if (e.name === onDiskMark && at.committed !== null && e.startTime > at.committed) at.onDisk = e.startTime;
+      }
+      if (at.committed === null || at.onDisk === null) return;
+      observer.disconnect();
+      settle();
+    }).observe({ type: 'mark' });
+    // Pressed on screen: the frame after the button's aria-pressed turns true is done when a task queued from its
+    // animation frame callback runs.
+    new MutationObserver((_, observer) => {
+      if (at.released === null || button.getAttribute('aria-pressed') !== 'true') return;
+      observer.disconnect();
+      requestAnimationFrame(() => channel.port2.postMessage(null));
+    }).observe(button, { attributes: true, attributeFilter: ['aria-pressed'] });
   });
+  window.addEventListener('pointerup', () => { at.released = performance.now(); }, { capture: true, once: true });
 }`;
 
 /**

@@ -253,9 +253,16 @@ const tapMs: number[] = [];
 const committedMs: number[] = [];
 const paintedMs: number[] = [];
 const onDiskMs: number[] = [];
+let tracing = false;
 for (const [i, { id }] of big.learners.slice(0, TAPS).entries()) {
-  if (TRACE_FILE && i === TRACE_FROM) await startTrace(cdp, process.env.UI_TRACE_JS === '1');
-  if (TRACE_FILE && i === TRACE_FROM + TRACED_TAPS) await saveTrace(cdp, TRACE_FILE);
+  if (TRACE_FILE && i === TRACE_FROM) {
+    await startTrace(cdp, process.env.UI_TRACE_JS === '1');
+    tracing = true;
+  }
+  if (tracing && i === TRACE_FROM + TRACED_TAPS) {
+    await saveTrace(cdp, TRACE_FILE!);
+    tracing = false;
+  }
   const label = statusCycle[i % statusCycle.length]!;
   // A press and release at the button's centre, as a finger's: Playwright's own click would run its hit-target checks
   // in the page's listeners for the release and the click, inside the interval timed (elementsFromPoint and the
@@ -282,6 +289,8 @@ for (const [i, { id }] of big.learners.slice(0, TAPS).entries()) {
   onDiskMs.push(tapped.onDisk);
   await roll.waitAllSynced();
 }
+// Fewer than eight taps after UI_TRACE_FROM: the trace ends with the last.
+if (tracing) await saveTrace(cdp, TRACE_FILE!);
 await roll.allRemainingPresent();
 await waitUnmarked(0);
 await roll.waitAllSynced();

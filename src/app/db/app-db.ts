@@ -16,7 +16,6 @@ import type {
   Session,
   User,
 } from '../../domain/entities.ts';
-import { WRITE_STAMP } from './device-state.ts';
 import { durabilityMiddleware, FLUSH_TABLE } from './durability.ts';
 import { writeStampMiddleware } from './write-stamp.ts';
 
@@ -137,7 +136,8 @@ export class AppDb extends Dexie {
         [FLUSH_TABLE]: 'key',
         meta: 'key, &slot',
       })
-      .upgrade((tx) => tx.table('meta').delete(WRITE_STAMP));
+      // The key v1–v7 kept the stamp under, written out: history, not the current constant.
+      .upgrade((tx) => tx.table('meta').delete('writeStamp'));
     this.use(writeStampMiddleware);
     this.use(durabilityMiddleware(this));
   }

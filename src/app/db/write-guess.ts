@@ -33,17 +33,26 @@ interface Snapshot {
   stamp: string;
   head: WriteHead;
   roll: Roll;
+  /**
+   * The connection it was read or written through. A database deleted and made again (another person signs in on the
+   * phone) may hold no stamp yet, which a guess's write would take for its own; a new connection voids the guess.
+   */
+  connection: IDBDatabase;
 }
 
 // A few rolls are enough: a device marks one session at a time, perhaps two tabs on two sessions.
 const ROLLS_KEPT = 4;
 const known = new WeakMap<AppDb, Map<string, Snapshot>>();
+// Guesses kept by writes, counted: a read that began before a write was issued must not replace that write's guess
+// with what the database held before it (the next write would then be refused and redone).
+const writesKept = new WeakMap<AppDb, number>();
 
 /**
  * A session's roll (an empty one when none is stored), read with the write head and stamp so that the next write
  * to it can start from them. The roll returned is kept as the guess: it must not be changed (writes change copies).
  */
 export async function readRollForWrites(db: AppDb, sessionId: string): Promise<Roll> {
+  const writesBefore = writesKept.get(db) ?? 0;
   return db.transaction('r', [db.rolls, db.meta], async () => {
     const [stored, stamp, [clock, seq, device]] = await Promise.all([
       db.rolls.get(sessionId),
@@ -51,29 +60,36 @@ export async function readRollForWrites(db: AppDb, sessionId: string): Promise<R
       db.meta.bulkGet([HEAD_KEYS.HLC, HEAD_KEYS.NEXT_SEQ, HEAD_KEYS.DEVICE_ID]),
     ]);
     const roll = stored ?? { sessionId, marks: {} };
-    if (stamp && clock && seq && device) {
+    if (stamp && clock && seq && device && (writesKept.get(db) ?? 0) === writesBefore) {
       const head = {
         clock: clock.value as HlcState,
         seq: seq.value as number,
         device: device.value as string,
       };
-      keepGuess(db, { stamp, head, rolls: [roll] });
+      keep(db, { stamp, head, rolls: [roll] });
     }
     return roll;
   });
 }
 
 /**
- * Keeps what a write may start from: what was read, or what a write from a guess leaves behind as soon as it is
- * issued (so the next tap waits neither for it to commit nor for the roll to be read again; if it fails, the next
- * write's stamp check fails with it).
+ * Keeps what a write from a guess leaves behind as soon as it is issued, for the next write to start from (so the
+ * next tap waits neither for it to commit nor for the roll to be read again; if it fails, the next write's stamp
+ * check fails with it).
  */
 export function keepGuess(db: AppDb, guess: Guess): void {
+  keep(db, guess);
+  writesKept.set(db, (writesKept.get(db) ?? 0) + 1);
+}
+
+function keep(db: AppDb, guess: Guess): void {
+  const connection = connectionOf(db);
+  if (!connection) return;
   const snapshots = known.get(db) ?? new Map<string, Snapshot>();
   known.set(db, snapshots);
   for (const roll of guess.rolls) {
     snapshots.delete(roll.sessionId);
-    snapshots.set(roll.sessionId, { stamp: guess.stamp, head: guess.head, roll });
+    snapshots.set(roll.sessionId, { stamp: guess.stamp, head: guess.head, roll, connection });
   }
   while (snapshots.size > ROLLS_KEPT) snapshots.delete(snapshots.keys().next().value!);
 }
@@ -82,8 +98,13 @@ export function keepGuess(db: AppDb, guess: Guess): void {
 export function guessFor(db: AppDb, sessionIds: string[]): Guess | null {
   const snapshots = sessionIds.map((id) => known.get(db)?.get(id));
   const [first] = snapshots;
-  if (!first || snapshots.some((s) => s?.stamp !== first.stamp)) return null;
+  const connection = connectionOf(db);
+  if (!first || snapshots.some((s) => s?.stamp !== first.stamp || s.connection !== connection)) return null;
   return { stamp: first.stamp, head: first.head, rolls: snapshots.map((s) => s!.roll) };
+}
+
+function connectionOf(db: AppDb): IDBDatabase | null {
+  return db.isOpen() ? db.backendDB() : null;
 }
 
 /** Forgets every guess (one turned out wrong: the others were read no later). */

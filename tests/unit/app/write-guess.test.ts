@@ -230,6 +230,18 @@ describe('writes from a guess', () => {
     expect(await db.meta.where('slot').equals(WRITE_STAMP).count()).toBe(1);
   });
 
+  it('are not made once the database was deleted and made again (another person signed in)', async () => {
+    const { db } = await afterOneTap();
+    await db.delete();
+    await db.open();
+    // The new database holds no stamp yet, which the old guess's write would have taken for its own.
+    expect(await readWriteStamp(db)).toBeUndefined();
+    expect(guessFor(db, [sessionId])).toBeNull();
+    await tap(db, learners[1]!, 'late');
+    expect(Object.keys(await rollMarks(db, sessionId))).toEqual([learners[1]]);
+    expect((await db.outbox.toArray()).map((e) => e.seq)).toEqual([1]);
+  });
+
   it('are refused after the device state was cleared, which leaves a stamp of its own', async () => {
     const { db, guess } = await afterOneTap();
     // Writing the head and then clearing meta in one transaction: the stamp made for the first must not be all there was.

@@ -42,6 +42,8 @@ export default defineConfig({
     alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('src/app/zod.ts', import.meta.url)) }],
   },
   define: { __APP_BUILD__: JSON.stringify(appBuild) },
+  // The write worker (src/app/db/write-worker-start.ts) is a module worker: one file, its imports bundled in.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     outDir: 'dist',

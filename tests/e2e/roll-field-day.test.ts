@@ -68,6 +68,10 @@ describe('a field day, offline', () => {
     expect(taken).toContain(`${name(absent.learnerId)}: Vắng không phép`);
     expect(taken).toContain(`${name(late.learnerId)}: Đi muộn`);
     expect(await page.locator('.roll-row .pill.walk-in').count()).toBe(1);
+    // Made by the write worker, whose script came from the service worker's cache like the page's.
+    expect(page.workers().map((w) => new URL(w.url()).pathname)).toContainEqual(
+      expect.stringMatching(/^\/assets\/write-worker-start-.*\.js$/),
+    );
 
     // The signed paper sheet, photographed as evidence (any picture will do for the test).
     await page.getByLabel('Chụp ảnh danh sách đã ký').setInputFiles({

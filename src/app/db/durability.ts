@@ -16,9 +16,24 @@ export const FLUSH_TABLE = 'diskFlush';
 export const WRITE_COMMITTED = 'diem-danh:write-committed';
 export const WRITE_ON_DISK = 'diem-danh:write-on-disk';
 
-function mark(name: string): void {
-  performance.mark(name);
+let relay: ((name: string, at: number) => void) | null = null;
+
+/**
+ * Also hands each mark to `to`, with its time on the clock every context shares (ms since the epoch, sub-ms): the
+ * write worker sends its marks to the page, whose timeline tools read.
+ */
+export function relayWriteMarks(to: (name: string, at: number) => void): void {
+  relay = to;
+}
+
+/** Makes one of the marks above in this thread's timeline, now or at `at` (as relayed); relays it, in the worker. */
+export function markWrite(name: string, at?: number): void {
+  const entry = performance.mark(
+    name,
+    at === undefined ? undefined : { startTime: Math.max(0, at - performance.timeOrigin) },
+  );
   performance.clearMarks(name);
+  relay?.(name, performance.timeOrigin + entry.startTime);
 }
 
 class DiskFlush {
@@ -56,7 +71,7 @@ class DiskFlush {
       return;
     }
     tx.oncomplete = () => {
-      mark(WRITE_ON_DISK);
+      markWrite(WRITE_ON_DISK);
       this.finish();
     };
     tx.onabort = () => this.finish();
@@ -81,7 +96,7 @@ export function writesOnDisk(db: AppDb): Promise<void> {
 
 /** To be called when a write transaction has committed: marks it, and asks for the flush behind it. */
 export function writeCommitted(db: AppDb): void {
-  mark(WRITE_COMMITTED);
+  markWrite(WRITE_COMMITTED);
   flushes.get(db)?.request();
 }
 

@@ -20,6 +20,7 @@ import { type StoredSession, sessionQuery } from './device-state.ts';
 import { type LearnerClassRecord, learnerRecordQuery } from './learner-record.ts';
 import { type RememberedQuery, readAhead, useRememberedQuery } from './remembered.ts';
 import { readRollForWrites } from './write-guess.ts';
+import { writeWorkerOf } from './write-worker-client.ts';
 
 /** The signed-in session; remembered (read before the first render at start), so no screen waits to read it. */
 export function useSession(): StoredSession | null | undefined {
@@ -178,7 +179,9 @@ const rollMarksQuery = (sessionId: string): RememberedQuery<RollMarks> => ({
   keepEqual: false,
   async read(db) {
     // Both read at once (one round trip, not two): the outbox's distinct record ids are few next to the roll.
-    // Read with what the next tap needs to write without waiting to read it (write-guess.ts).
+    // Read with what the next tap needs to write without waiting to read it (write-guess.ts), here and in the write
+    // worker, which makes the writes when the app has one.
+    writeWorkerOf(db)?.watch(sessionId);
     const [roll, pending] = await Promise.all([
       readRollForWrites(db, sessionId),
       db.outbox.orderBy('recordId').uniqueKeys(),

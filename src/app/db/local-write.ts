@@ -1,5 +1,6 @@
 // Every change made on this device goes through here: the record and its outbox entry are written in one
 // transaction, with the next seq and a fresh HLC stamp (SPEC DEV1). The UI reads the tables, so it never waits.
+import Dexie from 'dexie';
 import { type EntityName, type EntityRecord, entitySchemas } from '../../domain/entities.ts';
 import { markId, mutationId } from '../../domain/ids.ts';
 import { encodeHlc, type HlcState, tick } from '../../sync/hlc.ts';
@@ -10,6 +11,7 @@ import { storeGuessedWrite } from './guessed-write.ts';
 import { LocalRecords, type RecordKey, tablesHolding } from './local-records.ts';
 import { guardStorage } from './storage-full.ts';
 import { forgetGuesses, type Guess, guessFor, StaleGuess, type WriteHead } from './write-guess.ts';
+import { writeWorkerOf } from './write-worker-client.ts';
 
 export type Changes<E extends EntityName> = Partial<Omit<EntityRecord<E>, (typeof SERVER_FIELDS)[number]>>;
 
@@ -19,10 +21,22 @@ function withoutServerFields(record: Record<string, unknown>): Record<string, un
   return fields;
 }
 
-/** A change to one record. A mark is named by its session and learner (its id derives from them). */
+/**
+ * A change to one record. A mark is named by its session and learner (its id derives from them). `whenNew` holds the
+ * fields a record that does not exist yet also gets (what the change alone leaves out of a new record): whether it
+ * exists is decided inside the write, against what is stored, not by a screen that may not have seen the last write.
+ */
 export type Change =
-  | { [E in PlainEntity]: { entity: E; recordId: string; changes: Changes<E> } }[PlainEntity]
-  | { entity: 'marks'; sessionId: string; learnerId: string; changes: Changes<'marks'> };
+  | {
+      [E in PlainEntity]: { entity: E; recordId: string; changes: Changes<E>; whenNew?: Changes<E> };
+    }[PlainEntity]
+  | {
+      entity: 'marks';
+      sessionId: string;
+      learnerId: string;
+      changes: Changes<'marks'>;
+      whenNew?: Changes<'marks'>;
+    };
 
 const keyOf = (c: Change): RecordKey =>
   c.entity === 'marks'
@@ -45,27 +59,33 @@ function freshRecord(key: RecordKey, centreId: string): Record<string, unknown> 
 
 /**
  * Creates or changes records, all in one transaction (so "everyone remaining present" is one tap that either
- * happens whole or not at all). For a new record `changes` must hold every field; `centreId` is the signed-in
- * centre. Throws, and writes nothing, when a result breaks the domain schema or the device is out of space
- * (StorageFullError).
+ * happens whole or not at all). For a new record `changes` and `whenNew` together must hold every field; `centreId`
+ * is the signed-in centre. Throws, and writes nothing, when a result breaks the domain schema (a ZodError) or the
+ * device is out of space (StorageFullError). In the app the write runs in the write worker (write-worker.ts), in the
+ * order asked; without one (tests, a browser that cannot start it), or inside a transaction, here.
  */
 export async function writeChanges(db: AppDb, batch: Change[], centreId: string): Promise<void> {
   if (batch.length === 0) return;
+  // Inside a transaction of the caller's (a photo's record with its bytes), the write joins it, in this thread.
+  const worker = Dexie.currentTransaction ? null : writeWorkerOf(db);
+  await guardStorage(() => (worker ? worker.write(batch, centreId) : writeHere(db, batch, centreId)));
+}
+
+/** writeChanges in this thread: what the write worker runs. */
+export async function writeHere(db: AppDb, batch: Change[], centreId: string): Promise<void> {
   const keys = batch.map(keyOf);
   const sessionIds = keys.flatMap((k) => (k.entity === 'marks' ? [k.sessionId] : []));
   // Marks alone (a tap on the roll) may start from what the roll screen last read (write-guess.ts).
   const guess = sessionIds.length === keys.length ? guessFor(db, [...new Set(sessionIds)]) : null;
-  await guardStorage(async () => {
-    if (guess) {
-      try {
-        return await writeFromGuess(db, guess, batch, keys, centreId);
-      } catch (err) {
-        if (!(err instanceof StaleGuess)) throw err;
-        forgetGuesses(db);
-      }
+  if (guess) {
+    try {
+      return await writeFromGuess(db, guess, batch, keys, centreId);
+    } catch (err) {
+      if (!(err instanceof StaleGuess)) throw err;
+      forgetGuesses(db);
     }
-    await writeFromStored(db, batch, keys, centreId);
-  });
+  }
+  await writeFromStored(db, batch, keys, centreId);
 }
 
 function writeFromGuess(
@@ -123,11 +143,12 @@ function apply(
   const now = new Date().toISOString();
   const entries: OutboxEntry[] = [];
   for (const [i, change] of batch.entries()) {
-    const { entity, changes } = change;
+    const { entity, changes, whenNew } = change;
     const key = keys[i]!;
     const existing = records.get(key);
+    const laid = existing ? changes : { ...whenNew, ...changes };
     const base = existing ?? freshRecord(key, centreId);
-    const next = entitySchemas[entity].parse({ ...base, ...changes, updatedAt: now }) as { id: string };
+    const next = entitySchemas[entity].parse({ ...base, ...laid, updatedAt: now }) as { id: string };
     const fields = existing ? { ...changes } : withoutServerFields(next as Record<string, unknown>);
     clock = tick(clock, Date.now());
     entries.push({

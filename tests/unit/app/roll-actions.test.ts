@@ -82,6 +82,24 @@ describe('roll actions', () => {
     expect(await mark(late)).toMatchObject({ status: 'late', note: '' });
   });
 
+  it('decides inside the write whether a mark exists, not from a screen that has not seen the last write', async () => {
+    db = new AppDb(`test-${newId()}`);
+    const ctx = { session, userId: newId(), centreId };
+    const [absent, noted] = [newId(), newId()];
+    // The screen still shows no marks (its read of the roll has not come back) when each second action is taken.
+    const stale = new Map();
+    await markLearners(db, ctx, [absent], 'absent', stale);
+    await noteLearner(db, ctx, absent, 'Ốm, có giấy xin phép', stale);
+    expect(await mark(absent)).toMatchObject({ status: 'absent', note: 'Ốm, có giấy xin phép' });
+    await noteLearner(db, ctx, noted, 'Đến giữa giờ', stale);
+    await markLearners(db, ctx, [noted], 'late', stale);
+    expect(await mark(noted)).toMatchObject({ status: 'late', note: 'Đến giữa giờ' });
+    // Each change sent carries only what it changed, so the server's per-field merge keeps the other action's field.
+    const sent = (await db.outbox.orderBy('seq').toArray()).map((e) => Object.keys(e.fields).sort());
+    expect(sent[1]).toEqual(['deleted', 'note']);
+    expect(sent[3]).toEqual(['deleted', 'markedAt', 'markedBy', 'status']);
+  });
+
   it('writes nothing when a change breaks the schema', async () => {
     db = new AppDb(`test-${newId()}`);
     const ctx = { session, userId: 'not-a-uuid', centreId };

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // A write the browser refuses for lack of space (QuotaExceededError, forced here in fake-indexeddb's store the way a
 // browser fails a request) leaves nothing half written: not the record, not its outbox entry, not the clock or seq;
-// it fails with StorageFullError and every screen is told. Once there is space, the same write goes through.
+// it fails with StorageFullError and every screen is told. Once there is space, the same write goes through. The
+// same holds when the write is made in the write worker (the app's case): the page's caller gets the same error.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDb } from '../../../src/app/db/app-db.ts';
@@ -12,6 +13,7 @@ import { attachSheetPhoto } from '../../../src/app/features/roll/evidence.ts';
 import type { Session } from '../../../src/domain/entities.ts';
 import { newId } from '../../../src/domain/ids.ts';
 import { learnerNamed } from '../helpers/records.ts';
+import { startWriteWorker, type TestWriteWorker } from '../helpers/write-worker.ts';
 
 const centreId = newId();
 const session = { id: newId(), classId: newId() } as Session;
@@ -47,13 +49,22 @@ function fillUp(db: AppDb, store: string): () => void {
   };
 }
 
-describe('a write refused for lack of space', () => {
+describe.each([
+  ['in the page', false],
+  ['in the write worker', true],
+])('a write refused for lack of space, %s', (_, inWorker) => {
   let db: AppDb;
-  afterEach(() => db.delete());
+  let worker: TestWriteWorker | null = null;
+  afterEach(async () => {
+    worker?.stop();
+    worker = null;
+    await db.delete();
+  });
 
   it('stores nothing of the change, says so, and goes through once there is room', async () => {
     db = new AppDb(`test-${newId()}`);
     await db.open();
+    if (inWorker) worker = startWriteWorker(db);
     const [first, second] = [newId(), newId()];
     await writeChanges(
       db,

@@ -4,8 +4,7 @@ import type { AttendanceMark, Learner, MarkStatus, Session } from '../../../doma
 import { newId } from '../../../domain/ids.ts';
 import { nfc, splitFullName } from '../../../domain/vietnamese-text.ts';
 import type { AppDb } from '../../db/app-db.ts';
-import { rollMarks } from '../../db/local-records.ts';
-import { type Change, type Changes, writeChanges } from '../../db/local-write.ts';
+import { type Change, writeChanges } from '../../db/local-write.ts';
 
 export interface RollContext {
   session: Session;
@@ -36,21 +35,12 @@ export async function markLearners(
 ): Promise<Change[]> {
   const markedAt = new Date().toISOString();
   const undo = undoOf(learnerIds, marks, ctx);
-  // The screen's marks are current enough to choose between "change" and "create": a mark created meanwhile on
-  // another tab only gets every field again.
   const batch: Change[] = learnerIds.map((learnerId) => ({
     entity: 'marks',
     sessionId: ctx.session.id,
     learnerId,
-    changes: marks.has(learnerId)
-      ? { status, markedBy: ctx.userId, markedAt, deleted: false }
-      : {
-          status,
-          note: '',
-          markedBy: ctx.userId,
-          markedAt,
-          deleted: false,
-        },
+    changes: { status, markedBy: ctx.userId, markedAt, deleted: false },
+    whenNew: { note: '' },
   }));
   await writeChanges(db, batch, ctx.centreId);
   return undo;
@@ -65,16 +55,14 @@ export async function noteLearner(
   marks: Map<string, AttendanceMark>,
 ): Promise<Change[]> {
   const undoNote = undoOf([learnerId], marks, ctx);
-  const changes: Changes<'marks'> = (await rollMarks(db, ctx.session.id))[learnerId]
-    ? { note, deleted: false }
-    : {
-        status: 'present',
-        note,
-        markedBy: ctx.userId,
-        markedAt: new Date().toISOString(),
-        deleted: false,
-      };
-  await writeChanges(db, [{ entity: 'marks', sessionId: ctx.session.id, learnerId, changes }], ctx.centreId);
+  const change: Change = {
+    entity: 'marks',
+    sessionId: ctx.session.id,
+    learnerId,
+    changes: { note, deleted: false },
+    whenNew: { status: 'present', markedBy: ctx.userId, markedAt: new Date().toISOString() },
+  };
+  await writeChanges(db, [change], ctx.centreId);
   return undoNote;
 }
 

@@ -19,6 +19,7 @@ import { startE2eServer } from '../tests/e2e/helpers/server.ts';
 import { LoginPage } from '../tests/e2e/pages/login-page.ts';
 import { RollPage } from '../tests/e2e/pages/roll-page.ts';
 import { saveTrace, startTrace } from './trace.ts';
+import { slowDownWorkers, workerHeap } from './worker-threads.ts';
 
 const CPU_SLOWDOWN = 4;
 const OPEN_RUNS = 5;
@@ -122,6 +123,11 @@ await roll.waitServiceWorker();
 await roll.waitAllSynced();
 const cdp = await context.newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+// The home screen has read today's rolls ahead, which started the write worker; it is slowed down as the page is.
+// UI_WORKER_FULL_SPEED=1 leaves it at the machine's speed, to compare.
+if (!page.workers().some((w) => w.url().includes('write-worker')))
+  throw new Error('no write worker is running');
+const slowedWorkers = process.env.UI_WORKER_FULL_SPEED === '1' ? null : slowDownWorkers(CPU_SLOWDOWN);
 
 type Probe = { __probe?: Promise<number> };
 /** Milliseconds from a tap until its write committed, and until its pressed button was painted. */
@@ -299,6 +305,7 @@ await roll.waitAllSynced();
 
 await cdp.send('HeapProfiler.collectGarbage');
 const heap = await cdp.send('Runtime.getHeapUsage');
+const writeWorkerHeap = await workerHeap(browser);
 
 // --- 4. The fewest taps for a 40-learner roll with 4 absent and 1 late, from the home screen.
 
@@ -341,8 +348,14 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 const ms = (n: number) => `${n.toFixed(1)} ms`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-console.log(`UI in Chromium, CPU slowed down ${CPU_SLOWDOWN}×:`);
+console.log(
+  `UI in Chromium, CPU slowed down ${CPU_SLOWDOWN}×: the page by Chromium, ` +
+    (slowedWorkers
+      ? `the write worker's ${slowedWorkers.threads} thread(s) by a cgroup`
+      : 'the write worker not (full speed)'),
+);
 console.log(
   `tap to mark → committed and painted (${TAPS} taps, 150-learner roll): median ${ms(median(tapMs))} (target ≤ 16 ms), ` +
     `p95 ${ms(quantile(tapMs, 0.95))} (target ≤ 50 ms), max ${ms(Math.max(...tapMs))}`,
@@ -371,9 +384,11 @@ if (!rollRight) {
   process.exitCode = 1;
 }
 console.log(
-  `JS heap after taking the 150-learner roll (after GC): ${(heap.usedSize / 1024 / 1024).toFixed(1)} MB (target ≤ 40 MB)`,
+  `JS heap after taking the 150-learner roll (after GC): ${mb(heap.usedSize + writeWorkerHeap)} (target ≤ 40 MB): ` +
+    `the page ${mb(heap.usedSize)}, the write worker ${mb(writeWorkerHeap)}`,
 );
 if (pageErrors.length > 0) console.log(`errors in the page: ${pageErrors.join(' | ')}`);
 
 await browser.close();
+slowedWorkers?.release();
 await server.close();

@@ -10,7 +10,14 @@ import { deviceIdOf, HEAD_KEYS } from './device-state.ts';
 import { storeGuessedWrite } from './guessed-write.ts';
 import { LocalRecords, type RecordKey, tablesHolding } from './local-records.ts';
 import { guardStorage } from './storage-full.ts';
-import { forgetGuesses, type Guess, guessFor, StaleGuess, type WriteHead } from './write-guess.ts';
+import {
+  forgetGuesses,
+  type Guess,
+  guessFor,
+  StaleGuess,
+  type WriteHead,
+  writeIssued,
+} from './write-guess.ts';
 import { writeWorkerOf } from './write-worker-client.ts';
 
 export type Changes<E extends EntityName> = Partial<Omit<EntityRecord<E>, (typeof SERVER_FIELDS)[number]>>;
@@ -102,6 +109,7 @@ function writeFromGuess(
 }
 
 function writeFromStored(db: AppDb, batch: Change[], keys: RecordKey[], centreId: string): Promise<void> {
+  writeIssued(db);
   // Only the tables this batch touches: a tap on the roll locks (and waits for) the rolls, not every table.
   return db.transaction('rw', [...tablesHolding(db, keys), db.outbox, db.meta], async () => {
     // Everything is read at once and written at once: each sequential IndexedDB request costs a round trip.

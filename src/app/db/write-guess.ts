@@ -43,16 +43,21 @@ interface Snapshot {
 // A few rolls are enough: a device marks one session at a time, perhaps two tabs on two sessions.
 const ROLLS_KEPT = 4;
 const known = new WeakMap<AppDb, Map<string, Snapshot>>();
-// Guesses kept by writes, counted: a read that began before a write was issued must not replace that write's guess
-// with what the database held before it (the next write would then be refused and redone).
-const writesKept = new WeakMap<AppDb, number>();
+// Writes issued through this connection's database object, counted: a read that began before a write was issued
+// must not leave as the guess what the database held before that write (the next write would be refused and redone).
+const writesIssued = new WeakMap<AppDb, number>();
+
+/** To be called as a write is issued other than from a guess (a write from a guess counts itself, keepGuess). */
+export function writeIssued(db: AppDb): void {
+  writesIssued.set(db, (writesIssued.get(db) ?? 0) + 1);
+}
 
 /**
  * A session's roll (an empty one when none is stored), read with the write head and stamp so that the next write
  * to it can start from them. The roll returned is kept as the guess: it must not be changed (writes change copies).
  */
 export async function readRollForWrites(db: AppDb, sessionId: string): Promise<Roll> {
-  const writesBefore = writesKept.get(db) ?? 0;
+  const writesBefore = writesIssued.get(db) ?? 0;
   return db.transaction('r', [db.rolls, db.meta], async () => {
     const [stored, stamp, [clock, seq, device]] = await Promise.all([
       db.rolls.get(sessionId),
@@ -60,7 +65,7 @@ export async function readRollForWrites(db: AppDb, sessionId: string): Promise<R
       db.meta.bulkGet([HEAD_KEYS.HLC, HEAD_KEYS.NEXT_SEQ, HEAD_KEYS.DEVICE_ID]),
     ]);
     const roll = stored ?? { sessionId, marks: {} };
-    if (stamp && clock && seq && device && (writesKept.get(db) ?? 0) === writesBefore) {
+    if (stamp && clock && seq && device && (writesIssued.get(db) ?? 0) === writesBefore) {
       const head = {
         clock: clock.value as HlcState,
         seq: seq.value as number,
@@ -79,7 +84,7 @@ export async function readRollForWrites(db: AppDb, sessionId: string): Promise<R
  */
 export function keepGuess(db: AppDb, guess: Guess): void {
   keep(db, guess);
-  writesKept.set(db, (writesKept.get(db) ?? 0) + 1);
+  writeIssued(db);
 }
 
 function keep(db: AppDb, guess: Guess): void {

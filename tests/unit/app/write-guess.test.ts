@@ -18,6 +18,7 @@ import {
 } from '../../../src/app/db/write-guess.ts';
 import type { AttendanceMark, MarkStatus } from '../../../src/domain/entities.ts';
 import { markId, newId } from '../../../src/domain/ids.ts';
+import { startWriteWorker, type TestWriteWorker } from '../helpers/write-worker.ts';
 
 const centreId = newId();
 const sessionId = newId();
@@ -75,6 +76,20 @@ async function look(db: AppDb): Promise<void> {
   await readRollForWrites(db, sessionId);
 }
 
+/**
+ * The roll screen's read in the app: the worker is asked to read; the test waits until it holds what is stored (once
+ * this device has written: a guess needs the write head).
+ */
+async function watch(worker: TestWriteWorker): Promise<void> {
+  worker.client.watch(sessionId);
+  const [stamp, head] = await Promise.all([
+    readWriteStamp(worker.db),
+    worker.db.meta.get(HEAD_KEYS.NEXT_SEQ),
+  ]);
+  if (head)
+    await vi.waitFor(() => expect(guessFor(worker.db, [sessionId])?.stamp).toBe(stamp), { interval: 1 });
+}
+
 /** A pulled mark: the roll changes without this device's write head moving. */
 async function pull(db: AppDb, learnerId: string, status: MarkStatus): Promise<void> {
   await db.transaction('rw', db.rolls, db.meta, async () => {
@@ -101,41 +116,65 @@ describe('writes from a guess', () => {
     for (const db of opened.splice(0)) db.close();
   });
 
-  it('land on what is stored, however tabs and pulls interleave', async () => {
-    const before = { ...guessOutcomes };
-    await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps) => {
-        const name = `test-${newId()}`;
-        // Two tabs: two connections to one database, each with its own knowledge.
-        const tabs = [new AppDb(name), new AppDb(name)];
-        opened.push(...tabs);
-        const expected = new Map<string, MarkStatus>();
-        let writes = 0;
-        for (const s of steps) {
-          if (s.kind === 'tap') {
-            await tap(tabs[s.tab]!, learners[s.learner]!, s.status);
-            expected.set(learners[s.learner]!, s.status);
-            writes += 1;
-          } else if (s.kind === 'look') {
-            await look(tabs[s.tab]!);
-          } else {
-            await pull(tabs[0]!, learners[s.learner]!, s.status);
-            expected.set(learners[s.learner]!, s.status);
+  // In the page (tests, a browser without the worker) and in each tab's write worker (the app), where the roll
+  // screen's read asks the worker to read the roll.
+  it.each([
+    ['in the page', false],
+    ["through each tab's write worker", true],
+  ])(
+    'land on what is stored, however tabs and pulls interleave, %s',
+    async (_, inWorkers) => {
+      const before = { ...guessOutcomes };
+      await fc.assert(
+        fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps) => {
+          const name = `test-${newId()}`;
+          // Two tabs: two connections to one database, each with its own knowledge.
+          const tabs = [new AppDb(name), new AppDb(name)];
+          opened.push(...tabs);
+          const workers = inWorkers ? tabs.map(startWriteWorker) : [];
+          const expected = new Map<string, MarkStatus>();
+          let writes = 0;
+          for (const s of steps) {
+            if (s.kind === 'tap') {
+              await tap(tabs[s.tab]!, learners[s.learner]!, s.status);
+              expected.set(learners[s.learner]!, s.status);
+              writes += 1;
+            } else if (s.kind === 'look') {
+              if (inWorkers) await watch(workers[s.tab]!);
+              else await look(tabs[s.tab]!);
+            } else {
+              await pull(tabs[0]!, learners[s.learner]!, s.status);
+              expected.set(learners[s.learner]!, s.status);
+            }
           }
-        }
-        const stored = await rollMarks(tabs[0]!, sessionId);
-        expect(new Map(Object.values(stored).map((m) => [m.learnerId, m.status]))).toEqual(expected);
-        const outbox = await tabs[0]!.outbox.orderBy('seq').toArray();
-        expect(outbox.map((e) => e.seq)).toEqual(Array.from({ length: writes }, (_, i) => i + 1));
-        expect(new Set(outbox.map((e) => e.id)).size).toBe(writes);
-        expect(outbox.every((e, i) => i === 0 || e.hlc > outbox[i - 1]!.hlc)).toBe(true);
-        await tabs[0]!.delete();
-      }),
-      { seed: 20261125, numRuns: 60 },
-    );
-    // Both ways were taken: guesses that held (a tab writing again) and guesses that did not (the other tab wrote).
-    expect(guessOutcomes.held).toBeGreaterThan(before.held);
-    expect(guessOutcomes.failed).toBeGreaterThan(before.failed);
+          const stored = await rollMarks(tabs[0]!, sessionId);
+          expect(new Map(Object.values(stored).map((m) => [m.learnerId, m.status]))).toEqual(expected);
+          const outbox = await tabs[0]!.outbox.orderBy('seq').toArray();
+          expect(outbox.map((e) => e.seq)).toEqual(Array.from({ length: writes }, (_, i) => i + 1));
+          expect(new Set(outbox.map((e) => e.id)).size).toBe(writes);
+          expect(outbox.every((e, i) => i === 0 || e.hlc > outbox[i - 1]!.hlc)).toBe(true);
+          for (const worker of workers) worker.stop();
+          await tabs[0]!.delete();
+        }),
+        { seed: 20261125, numRuns: 60 },
+      );
+      // Both ways were taken: guesses that held (a tab writing again) and guesses that did not (the other tab wrote).
+      expect(guessOutcomes.held).toBeGreaterThan(before.held);
+      expect(guessOutcomes.failed).toBeGreaterThan(before.failed);
+    },
+    30_000,
+  );
+
+  it('are not kept from a read that began before a write', async () => {
+    const db = new AppDb(`test-${newId()}`);
+    opened.push(db);
+    await tap(db, learners[0]!, 'present');
+    // The screen's read (or the worker's, asked by it) is under way when the next tap is written from what is stored.
+    const reading = readRollForWrites(db, sessionId);
+    const tapped = tap(db, learners[1]!, 'late');
+    await Promise.all([reading, tapped]);
+    const guess = guessFor(db, [sessionId]);
+    expect(guess === null || guess.stamp === (await readWriteStamp(db))).toBe(true);
   });
 
   it('announce a tap written from its guess to the live queries reading what it wrote', async () => {

@@ -61,21 +61,30 @@ export class WriteWorkerClient {
   }
 
   write(batch: Change[], centreId: string): Promise<void> {
-    if (this.broken) return this.writeHere(batch, centreId);
+    const port = this.connect();
+    if (!port) return this.writeHere(batch, centreId);
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.sent.set(id, { batch, centreId, resolve, reject });
-      this.connect().postMessage({ type: 'write', id, batch, centreId });
+      port.postMessage({ type: 'write', id, batch, centreId });
     });
   }
 
   watch(sessionId: string): void {
-    if (!this.broken) this.connect().postMessage({ type: 'watch', sessionId });
+    this.connect()?.postMessage({ type: 'watch', sessionId });
   }
 
-  private connect(): WritePort {
+  /** The worker, made on first use; null once it has failed, or if it cannot be made (a policy forbids it, say). */
+  private connect(): WritePort | null {
+    if (this.broken) return null;
     if (this.port) return this.port;
-    const port = this.start();
+    let port: WritePort;
+    try {
+      port = this.start();
+    } catch {
+      this.broken = true;
+      return null;
+    }
     port.addEventListener('message', (event) => this.receive(event.data));
     port.addEventListener('error', () => this.fail());
     this.port = port;

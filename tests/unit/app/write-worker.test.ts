@@ -97,6 +97,24 @@ describe('the write worker', () => {
   });
 });
 
+describe('a write worker that cannot be made', () => {
+  it('leaves every write to the page', async () => {
+    const page = new AppDb(`test-${newId()}`);
+    const refused = () => {
+      throw new DOMException('Refused to create a worker', 'SecurityError');
+    };
+    attachWriteWorker(
+      page,
+      new WriteWorkerClient(refused, (batch, centre) => writeHere(page, batch, centre)),
+    );
+    const learner = newId();
+    await writeChanges(page, [tap(learner, 'absent')], centreId);
+    expect(await statuses(page)).toEqual({ [learner]: 'absent' });
+    expect(writeWorkerOf(page)).toBeNull();
+    await page.delete();
+  });
+});
+
 describe('the marks the write worker makes', () => {
   it("are made in the page's timeline, at the time they were made", async () => {
     const madeAt = performance.timeOrigin + performance.now() - 5;

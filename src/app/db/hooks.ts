@@ -179,14 +179,18 @@ const rollMarksQuery = (sessionId: string): RememberedQuery<RollMarks> => ({
   keepEqual: false,
   async read(db) {
     // Both read at once (one round trip, not two): the outbox's distinct record ids are few next to the roll.
-    // Read with what the next tap needs to write without waiting to read it (write-guess.ts), here and in the write
-    // worker, which makes the writes when the app has one.
-    writeWorkerOf(db)?.watch(sessionId);
-    const [roll, pending] = await Promise.all([
-      readRollForWrites(db, sessionId),
+    // The next tap's write needs the roll with the write head and stamp, to start without reading (write-guess.ts):
+    // the write worker reads them when it makes the writes, this page only when it makes them itself.
+    const worker = writeWorkerOf(db);
+    worker?.watch(sessionId);
+    const [marks, pending] = await Promise.all([
+      // (Not local-records.ts's rollMarks: that module brings zod's schemas into the first load.)
+      worker
+        ? db.rolls.get(sessionId).then((roll) => roll?.marks ?? {})
+        : readRollForWrites(db, sessionId).then((roll) => roll.marks),
       db.outbox.orderBy('recordId').uniqueKeys(),
     ]);
-    const all = Object.values(roll.marks);
+    const all = Object.values(marks);
     const waiting = new Set(pending as string[]);
     return {
       marks: new Map(alive(all).map((m) => [m.learnerId, m])),

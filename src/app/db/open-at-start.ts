@@ -12,17 +12,20 @@ import {
 } from './write-worker-client.ts';
 
 export const db = new AppDb();
-// Writes go to the write worker, started when first needed (a roll read for the screen, or a write). Writing in the
-// page instead, if it cannot start, loads what writing needs (zod and the schemas, not part of the first load).
-if (typeof Worker !== 'undefined') {
-  const start = () =>
-    new Worker(new URL('./write-worker-start.ts', import.meta.url), {
-      type: 'module',
-      name: 'writes',
-    }) as unknown as WritePort;
-  const writeHere: WriteHere = async (batch, centreId) =>
-    (await import('./local-write.ts')).writeHere(db, batch, centreId);
-  attachWriteWorker(db, new WriteWorkerClient(start, writeHere));
-}
+// Writes go to the write worker, started when first needed (a roll read for the screen, or a write); where no worker
+// can be made, the client writes in the page, loading what writing needs then (zod and the schemas, not part of the
+// first load).
+const writeHere: WriteHere = async (batch, centreId) =>
+  (await import('./local-write.ts')).writeHere(db, batch, centreId);
+attachWriteWorker(
+  db,
+  new WriteWorkerClient(
+    () =>
+      new Worker(new URL('./write-worker-start.ts', import.meta.url), {
+        type: 'module',
+      }) as unknown as WritePort,
+    writeHere,
+  ),
+);
 export const storageChecked = checkStorage(db);
 export const firstScreenRead = readFirstScreen(db);

@@ -45,7 +45,8 @@ interface Sent {
 export class WriteWorkerClient {
   private port: WritePort | null = null;
   private ready = false;
-  private broken = false;
+  /** True once the worker has failed (or could not be made): writes are then made in the page. */
+  broken = false;
   private nextId = 1;
   private readonly sent = new Map<number, Sent>();
 
@@ -54,11 +55,6 @@ export class WriteWorkerClient {
     private readonly start: () => WritePort,
     private readonly writeHere: WriteHere,
   ) {}
-
-  /** False once the worker has failed: writes are then made in the page. */
-  get working(): boolean {
-    return !this.broken;
-  }
 
   write(batch: Change[], centreId: string): Promise<void> {
     const port = this.connect();
@@ -133,5 +129,5 @@ export function attachWriteWorker(db: AppDb, client: WriteWorkerClient): void {
 /** The worker that writes to this database, while it works. */
 export function writeWorkerOf(db: AppDb): WriteWorkerClient | null {
   const client = workers.get(db);
-  return client?.working ? client : null;
+  return client && !client.broken ? client : null;
 }

@@ -1,5 +1,5 @@
 // [DEV4] Two tabs of one device share one database and race to sync: the Web Lock lets one push at a time, so no
-// change is sent twice, and the changes made in either tab reach the server.
+// change is sent twice, the changes made in either tab reach the server, and each tab's screen shows the other's.
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { RollPage } from './pages/roll-page.ts';
 describe('two tabs of one device', () => {
   const suite = useE2eSuite();
 
-  it('send each change once, whichever tab made it', async () => {
+  it("send each change once, whichever tab made it, and show each other's", async () => {
     const lan = suite.server.demo.users.find((u) => u.username === 'gv.lan')!;
     const cls = suite.server.demo.classes.find(
       (c) => c.instructorIds.includes(lan.id) && c.status === 'open',
@@ -46,6 +46,14 @@ describe('two tabs of one device', () => {
     await tabB.allRemainingPresent();
     await tabA.mark(learners[0]!, 'Đi muộn');
     await tabB.mark(learners[1]!, 'Vắng có phép');
+    // Each tab's writes are made by its own write worker, and the other tab's screen is told of them too.
+    const both = {
+      ...Object.fromEntries(learners.map((id) => [id, 'Có mặt'])),
+      [learners[0]!]: 'Đi muộn',
+      [learners[1]!]: 'Vắng có phép',
+    };
+    await expect.poll(() => tabA.statuses()).toEqual(both);
+    await expect.poll(() => tabB.statuses()).toEqual(both);
     await tabA.waitAllSynced();
     await tabB.waitAllSynced();
 

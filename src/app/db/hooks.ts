@@ -19,7 +19,6 @@ import { useDb } from './DbProvider.tsx';
 import { type StoredSession, sessionQuery } from './device-state.ts';
 import { type LearnerClassRecord, learnerRecordQuery } from './learner-record.ts';
 import { type RememberedQuery, readAhead, useRememberedQuery } from './remembered.ts';
-import { readRollForWrites } from './write-guess.ts';
 import { writeWorkerOf } from './write-worker-client.ts';
 
 /** The signed-in session; remembered (read before the first render at start), so no screen waits to read it. */
@@ -187,7 +186,10 @@ const rollMarksQuery = (sessionId: string): RememberedQuery<RollMarks> => ({
       // (Not local-records.ts's rollMarks: that module brings zod's schemas into the first load.)
       worker
         ? db.rolls.get(sessionId).then((roll) => roll?.marks ?? {})
-        : readRollForWrites(db, sessionId).then((roll) => roll.marks),
+        : // Loaded on demand: with a worker, which is the usual case, the first load does without it.
+          import('./write-guess.ts')
+            .then(({ readRollForWrites }) => readRollForWrites(db, sessionId))
+            .then((roll) => roll.marks),
       db.outbox.orderBy('recordId').uniqueKeys(),
     ]);
     const all = Object.values(marks);

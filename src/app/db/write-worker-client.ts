@@ -4,7 +4,14 @@
 // posts the change. Writes are sent in the order asked and answered when committed, with the error, if any, rebuilt
 // as the one the write threw (a ZodError, a StorageFullError). A worker that cannot start (its script failed to load)
 // hands what it was sent back to be written in the page, and every write after it is written there too.
+//
+// What a write changed reaches the page's live queries from here, after the frame that shows the tap: told at once
+// (as Dexie's own channel between contexts did), the page re-read the roll and re-rendered the screen before that
+// frame, which then came 10–15 ms later at 4×. The answer to the write waits with it, in order, so whatever awaited
+// the write runs after it too. Through the page's Dexie the other tabs are told then as well.
+import Dexie, { type ObservabilitySet } from 'dexie';
 import type { ZodError } from 'zod';
+import { afterNextPaint } from './after-next-paint.ts';
 import type { AppDb } from './app-db.ts';
 import { markWrite } from './durability.ts';
 import type { Change } from './local-write.ts';
@@ -24,7 +31,9 @@ export type WriteReply =
   | { type: 'ready' }
   | { type: 'written'; id: number; failure: WriteFailure | null }
   /** A User Timing mark the worker made (durability.ts), made again in the page's timeline at the time it was made. */
-  | { type: 'mark'; name: string; at: number };
+  | { type: 'mark'; name: string; at: number }
+  /** What the worker's writes changed, as Dexie tells live queries (write-worker-start.ts). */
+  | { type: 'changed'; parts: ObservabilitySet };
 
 /** What the client talks to: a Worker in the app, one end of a MessageChannel in tests. */
 export interface WritePort {
@@ -90,12 +99,12 @@ export class WriteWorkerClient {
   private receive(reply: WriteReply): void {
     if (reply.type === 'ready') this.ready = true;
     else if (reply.type === 'mark') markWrite(reply.name, reply.at);
+    else if (reply.type === 'changed') afterNextPaint(() => Dexie.on.storagemutated.fire(reply.parts));
     else {
       const sent = this.sent.get(reply.id);
       this.sent.delete(reply.id);
       if (!sent) return;
-      if (reply.failure) errorOf(reply.failure).then(sent.reject);
-      else sent.resolve();
+      afterNextPaint(() => (reply.failure ? errorOf(reply.failure).then(sent.reject) : sent.resolve()));
     }
   }
 

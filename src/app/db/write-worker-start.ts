@@ -1,6 +1,11 @@
 // The write worker's script (started by open-at-start.ts): the device database, opened in this thread, and the
-// page's requests answered (write-worker.ts).
+// page's requests answered (write-worker.ts). What the writes change is told to the page, not to every context at
+// once as Dexie would (write-worker-client.ts says why): this thread has no channel of its own.
+import './write-worker-without-channel.ts';
+import Dexie from 'dexie';
 import { AppDb } from './app-db.ts';
 import { type ServedPort, serveWrites } from './write-worker.ts';
 
-serveWrites(new AppDb(), self as unknown as ServedPort);
+const page = self as unknown as ServedPort;
+Dexie.on('storagemutated', (parts) => page.postMessage({ type: 'changed', parts }));
+serveWrites(new AppDb(), page);

@@ -1,6 +1,6 @@
 // The write worker's side (write-worker-client.ts has the page's): each write asked for is made here, in this
-// thread, with this thread's own connection to the device database and its own guesses (write-guess.ts); what it
-// changed reaches the page's live queries through Dexie, which tells every context of the origin.
+// thread, with this thread's own connection to the device database and its own guesses (write-guess.ts). What it
+// changed reaches the page's live queries through the page (write-worker-start.ts).
 import { ZodError } from 'zod';
 import type { AppDb } from './app-db.ts';
 import { relayWriteMarks } from './durability.ts';

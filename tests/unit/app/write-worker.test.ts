@@ -2,6 +2,7 @@
 // here in the test's thread over a MessageChannel: writes land in the database from the worker's own connection and
 // guesses, in the order sent; a refused change fails in the page as it would have there; marks the worker makes
 // appear in the page's timeline at the time they were made; and a worker that cannot start costs no write.
+import Dexie, { type ObservabilitySet, RangeSet } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ZodError } from 'zod';
 import { AppDb } from '../../../src/app/db/app-db.ts';
@@ -12,6 +13,7 @@ import { guessFor, guessOutcomes } from '../../../src/app/db/write-guess.ts';
 import {
   attachWriteWorker,
   type WritePort,
+  type WriteReply,
   WriteWorkerClient,
   writeWorkerOf,
 } from '../../../src/app/db/write-worker-client.ts';
@@ -94,6 +96,39 @@ describe('the write worker', () => {
     expect(writeWorkerOf(page)).toBeNull();
     await writeChanges(page, [tap(b, 'late')], centreId);
     expect(await statuses(page)).toEqual({ [a]: 'present', [b]: 'late' });
+  });
+});
+
+describe("the page's side of the write worker", () => {
+  it("tells the page's live queries what a write changed, then answers the write, both after the page's next frame", async () => {
+    const port = Object.assign(new EventTarget(), { postMessage: vi.fn() });
+    const client = new WriteWorkerClient(
+      () => port as unknown as WritePort,
+      () => Promise.reject(new Error('not in the page')),
+    );
+    const told: string[] = [];
+    const listener = (parts: ObservabilitySet) => told.push(...Object.keys(parts));
+    Dexie.on('storagemutated', listener);
+    try {
+      const written = client.write([tap(newId(), 'present')], centreId);
+      const { id } = port.postMessage.mock.calls[0]![0] as { id: number };
+      const reply = (data: WriteReply) => port.dispatchEvent(new MessageEvent('message', { data }));
+      reply({ type: 'ready' });
+      reply({ type: 'changed', parts: { 'idb://device/rolls/': new RangeSet(sessionId) } });
+      let answered = false;
+      written.then(() => {
+        answered = true;
+      });
+      reply({ type: 'written', id, failure: null });
+      // Not in the task that brought them: that one may come before the frame showing the tap.
+      await Promise.resolve();
+      expect(told).toEqual([]);
+      expect(answered).toBe(false);
+      await written;
+      expect(told).toEqual(['idb://device/rolls/']);
+    } finally {
+      Dexie.on('storagemutated').unsubscribe(listener);
+    }
   });
 });
 

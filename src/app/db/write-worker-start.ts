@@ -7,5 +7,6 @@ import { AppDb } from './app-db.ts';
 import { type ServedPort, serveWrites } from './write-worker.ts';
 
 const page = self as unknown as ServedPort;
+// Here, not in serveWrites: tests serve writes in the page's own thread, whose Dexie tells its live queries already.
 Dexie.on('storagemutated', (parts) => page.postMessage({ type: 'changed', parts }));
 serveWrites(new AppDb(), page);

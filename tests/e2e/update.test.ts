@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markId } from '../../src/domain/ids.ts';
 import { marks } from '../../src/server/db/schema.ts';
 import { launchChromium } from './helpers/browser.ts';
+import { recordPageState } from './helpers/page-state.ts';
 import { builtClientDir, type E2eServer, startE2eServer } from './helpers/server.ts';
 import { LoginPage } from './pages/login-page.ts';
 import { RollPage } from './pages/roll-page.ts';
@@ -67,6 +68,7 @@ describe('updating the app', () => {
 
     const context = await browser.newContext();
     const page = await context.newPage();
+    const pageState = recordPageState(page);
     await new LoginPage(page).open(url);
     await new LoginPage(page).signIn('gv.lan', 'diemdanh');
     await page.getByRole('heading', { name: 'Buổi học sắp tới' }).waitFor();
@@ -102,7 +104,9 @@ describe('updating the app', () => {
     await page.getByRole('button', { name: 'Tải lại' }).click();
 
     // This tab now runs build B; the mark is still on the device, still waiting for the server.
-    await page.getByTestId('app-version').filter({ hasText: BUILD_B }).waitFor({ timeout: 30_000 });
+    await pageState.explain(
+      page.getByTestId('app-version').filter({ hasText: BUILD_B }).waitFor({ timeout: 30_000 }),
+    );
     await page.locator('.roll-row').first().waitFor();
     expect(await page.getByTestId('pending-count').textContent()).toBe('1 thay đổi chưa đồng bộ');
     expect((await roll.statuses())[absent!.learnerId]).toBe('Vắng không phép');

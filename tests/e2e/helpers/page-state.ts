@@ -2,7 +2,7 @@
 // what it printed to the console. A rare failure on CI then says where the page stood, not only what was missing.
 import type { Page } from 'playwright-core';
 
-/** Starts recording the page's console errors and uncaught exceptions; `explain` adds its state to a failure. */
+/** Starts recording the page's console errors and warnings and its uncaught exceptions; `explain` adds them to a failure. */
 export function recordPageState(page: Page): { explain: (wait: Promise<unknown>) => Promise<void> } {
   const printed: string[] = [];
   page.on('console', (message) => {

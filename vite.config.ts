@@ -130,6 +130,11 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/robots\.txt$/],
         cleanupOutdatedCaches: true,
+        // A first visit's page is controlled as soon as its worker is ready, not from its next load: an instructor who
+        // signs in at the centre and goes offline without reloading still gets screens, the QR decoder and icons from
+        // the device. New versions still wait for "Tải lại" (registerType 'prompt'); claiming only adds pages the
+        // worker did not control.
+        clientsClaim: true,
         runtimeCaching: [],
       },
     }),

@@ -1,7 +1,8 @@
 // Issue 6 acceptance, updates: an instructor's phone runs build A with marks taken offline and not yet synced; build B
 // is deployed on the same address; the phone offers "Có phiên bản mới — Tải lại"; accepted, the page runs B with the
-// marks still pending, and they sync once the server is reachable. A second tab with a note being typed is never
-// reloaded behind the instructor's back: it keeps its text and offers the update itself.
+// marks still pending, and they sync once the server is reachable. The phone's page is the one signed in on, never
+// reloaded (its service worker took control of it on the first visit). A second tab with a note being typed is
+// never reloaded behind the instructor's back: it keeps its text and offers the update itself.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,9 +79,16 @@ describe('updating the app', () => {
     const versionA = await page.getByTestId('app-version').textContent();
     expect(versionA).not.toContain(BUILD_B);
 
-    // In the hall, no signal: one learner absent, and in a second tab a note half typed.
+    // In the hall, no signal, on the page the instructor signed in on (a first visit, which its service worker
+    // claimed: never reloaded): the app is ready offline, and one learner is absent. In a second tab, a note half
+    // typed.
     await context.setOffline(true);
-    await roll.open(url, session.id);
+    await page.locator(`a[href="/lop/${cls.id}/san-sang"]`).click();
+    const offlineApp = page.locator('.readiness-item').filter({ hasText: 'Ứng dụng dùng khi không có mạng' });
+    await expect.poll(() => offlineApp.textContent()).toContain('Đạt');
+    await page.getByRole('link', { name: '← Về trang chính' }).click();
+    await page.locator(`a[href="/buoi/${session.id}"]`).click();
+    await page.locator('.roll-row').first().waitFor();
     await roll.mark(absent!.learnerId, 'Vắng không phép');
     await page.getByTestId('pending-count').filter({ hasText: '1 thay đổi chưa đồng bộ' }).waitFor();
     const other = await context.newPage();

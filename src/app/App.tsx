@@ -2,7 +2,7 @@
 // leads to sign-in. While signed in, the sync scheduler runs.
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { INVITATION_PATH } from '../domain/invitation-link.ts';
 import { useDb } from './db/DbProvider.tsx';
 import type { StoredSession } from './db/device-state.ts';
@@ -10,8 +10,10 @@ import { useSession } from './db/hooks.ts';
 import { HomePage } from './features/home/HomePage.tsx';
 import { LoginPage } from './features/login/LoginPage.tsx';
 import { loadSyncScheduler } from './sync/load-scheduler.ts';
+import { AppShell } from './ui/AppShell.tsx';
 import { useAfterFirstScreen } from './ui/first-screen.ts';
 import { lazyScreen } from './ui/lazy-screen.ts';
+import { ScreenErrorBoundary } from './ui/ScreenErrorBoundary.tsx';
 
 // The instructor's screens load on first use too, so that the sign-in page and a learner's schedule paint without
 // them; an instructor's phone fetches the roll as soon as the home screen is up, so opening a session never waits.
@@ -107,13 +109,19 @@ function Loading() {
 /** Renders a signed-in screen, or sends to sign-in; data comes from the device, so this works offline. */
 function SignedIn({ screen }: { screen: (session: StoredSession) => ReactNode }) {
   const session = useSession();
+  const { pathname } = useLocation();
   if (session === undefined) return <Loading />;
   if (session === null) return <Navigate to="/login" replace />;
   // Screens loaded on first use show as loading meanwhile.
   return (
     <>
       <SyncWhileSignedIn session={session} />
-      <Suspense fallback={<Loading />}>{screen(session)}</Suspense>
+      <ScreenErrorBoundary
+        resetKey={pathname}
+        frame={(message) => <AppShell session={session}>{message}</AppShell>}
+      >
+        <Suspense fallback={<Loading />}>{screen(session)}</Suspense>
+      </ScreenErrorBoundary>
     </>
   );
 }

@@ -139,8 +139,18 @@ describe('updating the app', () => {
       .where(eq(marks.id, markId(session.id, absent!.learnerId)));
     expect(stored).toMatchObject({ status: 'absent', markedBy: lan.id });
 
-    // The other tab reloads when the instructor says so, onto build B.
-    await other.getByRole('button', { name: 'Tải lại' }).click();
+    // The other tab (still build A, under build B's worker now) opens a screen it had not loaded, whose file is gone
+    // from the device: B's worker does not keep A's files, and the browser's own cache may have dropped them (here
+    // the file is refused). The screen says why and what to do, inside the usual frame, instead of a blank page.
+    await context.route('**/assets/ClassRecordPage-*.js', (route) => route.abort('internetdisconnected'));
+    await other.getByRole('link', { name: '← Về trang chính' }).click();
+    await other.locator(`a[href="/lop/${cls.id}/diem-danh"]`).click();
+    await other.getByRole('alert').filter({ hasText: 'ứng dụng vừa được cập nhật' }).waitFor();
+    expect(await other.getByTestId('pending-count').textContent()).toBe('Đã đồng bộ hết');
+    await context.unroute('**/assets/ClassRecordPage-*.js');
+
+    // The other tab reloads when the instructor says so, onto build B, from the device.
+    await other.getByRole('button', { name: 'Tải lại', exact: true }).click();
     await other.getByTestId('app-version').filter({ hasText: BUILD_B }).waitFor({ timeout: 30_000 });
     await context.close();
   });

@@ -144,5 +144,14 @@ export const en: Messages = {
     saved: 'Saved {{count}} changes to a file.',
     sent: 'Sent: {{applied}} changes recorded, {{alreadyThere}} already on the server, {{rejected}} refused.',
   },
+  screenError: {
+    title: 'This screen could not be opened',
+    missing:
+      'This screen is not in the version of the app running in this tab (the app has just been updated). Reload the page to open it with the version on this device.',
+    failed: 'The screen failed: {{message}}',
+    dataSafe: 'Everything saved is still on this device and will sync as usual.',
+    reload: 'Reload the page',
+    home: 'Back to the home screen',
+  },
   update: { available: 'A new version is available', reload: 'Reload', later: 'Later' },
 };

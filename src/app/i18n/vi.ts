@@ -144,6 +144,15 @@ export const vi = {
     saved: 'Đã lưu {{count}} thay đổi ra tệp.',
     sent: 'Đã gửi: {{applied}} thay đổi được ghi nhận, {{alreadyThere}} đã có trên máy chủ, {{rejected}} bị từ chối.',
   },
+  screenError: {
+    title: 'Không mở được màn hình này',
+    missing:
+      'Màn hình này không có trong phiên bản ứng dụng đang chạy ở thẻ này (ứng dụng vừa được cập nhật). Tải lại trang để mở bằng phiên bản trên máy.',
+    failed: 'Màn hình gặp lỗi: {{message}}',
+    dataSafe: 'Những gì đã lưu vẫn ở trên máy và sẽ được đồng bộ như thường.',
+    reload: 'Tải lại trang',
+    home: 'Về trang chính',
+  },
   update: { available: 'Có phiên bản mới', reload: 'Tải lại', later: 'Để sau' },
 };
 

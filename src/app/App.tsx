@@ -2,7 +2,7 @@
 // leads to sign-in. While signed in, the sync scheduler runs.
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { INVITATION_PATH } from '../domain/invitation-link.ts';
 import { useDb } from './db/DbProvider.tsx';
 import type { StoredSession } from './db/device-state.ts';
@@ -13,7 +13,7 @@ import { loadSyncScheduler } from './sync/load-scheduler.ts';
 import { AppShell } from './ui/AppShell.tsx';
 import { useAfterFirstScreen } from './ui/first-screen.ts';
 import { lazyScreen } from './ui/lazy-screen.ts';
-import { ScreenErrorBoundary } from './ui/ScreenErrorBoundary.tsx';
+import { ScreenGuard } from './ui/ScreenErrorBoundary.tsx';
 
 // The instructor's screens load on first use too, so that the sign-in page and a learner's schedule paint without
 // them; an instructor's phone fetches the roll as soon as the home screen is up, so opening a session never waits.
@@ -109,19 +109,15 @@ function Loading() {
 /** Renders a signed-in screen, or sends to sign-in; data comes from the device, so this works offline. */
 function SignedIn({ screen }: { screen: (session: StoredSession) => ReactNode }) {
   const session = useSession();
-  const { pathname } = useLocation();
   if (session === undefined) return <Loading />;
   if (session === null) return <Navigate to="/login" replace />;
   // Screens loaded on first use show as loading meanwhile.
   return (
     <>
       <SyncWhileSignedIn session={session} />
-      <ScreenErrorBoundary
-        resetKey={pathname}
-        frame={(message) => <AppShell session={session}>{message}</AppShell>}
-      >
+      <ScreenGuard frame={(message) => <AppShell session={session}>{message}</AppShell>}>
         <Suspense fallback={<Loading />}>{screen(session)}</Suspense>
-      </ScreenErrorBoundary>
+      </ScreenGuard>
     </>
   );
 }
@@ -129,61 +125,64 @@ function SignedIn({ screen }: { screen: (session: StoredSession) => ReactNode })
 export function App() {
   return (
     <BrowserRouter>
-      <Routes>
-        <Route path="/login" element={<LoginPage />} />
-        <Route
-          path={INVITATION_PATH}
-          element={
-            <Suspense fallback={<Loading />}>
-              <JoinPage />
-            </Suspense>
-          }
-        />
-        <Route path="/buoi/:sessionId" element={<SignedIn screen={(s) => <RollPage session={s} />} />} />
-        <Route
-          path="/buoi/:sessionId/in"
-          element={<SignedIn screen={(s) => <SignInSheetPage session={s} />} />}
-        />
-        <Route
-          path="/lop/:classId/san-sang"
-          element={<SignedIn screen={(s) => <ReadinessPage session={s} />} />}
-        />
-        <Route path="/ke-hoach" element={<SignedIn screen={(s) => <PlanPage session={s} />} />} />
-        <Route path="/nguoi-dung" element={<SignedIn screen={(s) => <UsersPage session={s} />} />} />
-        <Route path="/loai-lop" element={<SignedIn screen={(s) => <ClassKindsPage session={s} />} />} />
-        <Route path="/lop/moi" element={<SignedIn screen={(s) => <ClassFormPage session={s} />} />} />
-        <Route
-          path="/lop/:classId/sua"
-          element={<SignedIn screen={(s) => <ClassFormPage session={s} />} />}
-        />
-        <Route
-          path="/lop/:classId/lich"
-          element={<SignedIn screen={(s) => <SchedulePage session={s} />} />}
-        />
-        <Route
-          path="/hoc-vien/:learnerId"
-          element={<SignedIn screen={(s) => <LearnerHistoryPage session={s} />} />}
-        />
-        <Route
-          path="/ho-so-tuong-duong"
-          element={<SignedIn screen={(s) => <DossiersPage session={s} />} />}
-        />
-        <Route path="/nhat-ky" element={<SignedIn screen={(s) => <AuditLogPage session={s} />} />} />
-        <Route path="/bao-cao" element={<SignedIn screen={(s) => <ReportsPage session={s} />} />} />
-        <Route
-          path="/lop/:classId/diem-danh"
-          element={<SignedIn screen={(s) => <ClassRecordPage session={s} />} />}
-        />
-        <Route
-          path="/lop/:classId/moi-hoc-vien"
-          element={<SignedIn screen={(s) => <InvitePage session={s} />} />}
-        />
-        <Route
-          path="/lop/:classId/nhap-danh-sach"
-          element={<SignedIn screen={(s) => <RosterImportPage session={s} />} />}
-        />
-        <Route path="*" element={<SignedIn screen={(s) => <HomePage session={s} />} />} />
-      </Routes>
+      {/* Sign-in, joining, and a failure before a signed-in screen's own frame is up (the device's database). */}
+      <ScreenGuard>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route
+            path={INVITATION_PATH}
+            element={
+              <Suspense fallback={<Loading />}>
+                <JoinPage />
+              </Suspense>
+            }
+          />
+          <Route path="/buoi/:sessionId" element={<SignedIn screen={(s) => <RollPage session={s} />} />} />
+          <Route
+            path="/buoi/:sessionId/in"
+            element={<SignedIn screen={(s) => <SignInSheetPage session={s} />} />}
+          />
+          <Route
+            path="/lop/:classId/san-sang"
+            element={<SignedIn screen={(s) => <ReadinessPage session={s} />} />}
+          />
+          <Route path="/ke-hoach" element={<SignedIn screen={(s) => <PlanPage session={s} />} />} />
+          <Route path="/nguoi-dung" element={<SignedIn screen={(s) => <UsersPage session={s} />} />} />
+          <Route path="/loai-lop" element={<SignedIn screen={(s) => <ClassKindsPage session={s} />} />} />
+          <Route path="/lop/moi" element={<SignedIn screen={(s) => <ClassFormPage session={s} />} />} />
+          <Route
+            path="/lop/:classId/sua"
+            element={<SignedIn screen={(s) => <ClassFormPage session={s} />} />}
+          />
+          <Route
+            path="/lop/:classId/lich"
+            element={<SignedIn screen={(s) => <SchedulePage session={s} />} />}
+          />
+          <Route
+            path="/hoc-vien/:learnerId"
+            element={<SignedIn screen={(s) => <LearnerHistoryPage session={s} />} />}
+          />
+          <Route
+            path="/ho-so-tuong-duong"
+            element={<SignedIn screen={(s) => <DossiersPage session={s} />} />}
+          />
+          <Route path="/nhat-ky" element={<SignedIn screen={(s) => <AuditLogPage session={s} />} />} />
+          <Route path="/bao-cao" element={<SignedIn screen={(s) => <ReportsPage session={s} />} />} />
+          <Route
+            path="/lop/:classId/diem-danh"
+            element={<SignedIn screen={(s) => <ClassRecordPage session={s} />} />}
+          />
+          <Route
+            path="/lop/:classId/moi-hoc-vien"
+            element={<SignedIn screen={(s) => <InvitePage session={s} />} />}
+          />
+          <Route
+            path="/lop/:classId/nhap-danh-sach"
+            element={<SignedIn screen={(s) => <RosterImportPage session={s} />} />}
+          />
+          <Route path="*" element={<SignedIn screen={(s) => <HomePage session={s} />} />} />
+        </Routes>
+      </ScreenGuard>
       <UpdatesAfterFirstScreen />
     </BrowserRouter>
   );

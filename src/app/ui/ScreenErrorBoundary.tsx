@@ -5,7 +5,7 @@
 // saved stays on it. Any other fault in a screen is named the same way.
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 
 // Chromium, Firefox and Safari's words for a module that could not be fetched.
 const MISSING_MODULE = /dynamically imported module|Importing a module script failed/i;
@@ -47,6 +47,16 @@ export class ScreenErrorBoundary extends Component<Props, { error: unknown }> {
       message
     );
   }
+}
+
+/** The boundary for the screen at the current address: going to another address tries again. */
+export function ScreenGuard({ frame, children }: Omit<Props, 'resetKey'>) {
+  const { pathname } = useLocation();
+  return (
+    <ScreenErrorBoundary resetKey={pathname} frame={frame}>
+      {children}
+    </ScreenErrorBoundary>
+  );
 }
 
 function ScreenError({ error }: { error: unknown }) {

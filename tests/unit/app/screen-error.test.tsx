@@ -1,13 +1,17 @@
 // @vitest-environment jsdom
 // A screen that fails says so inside the frame, in words that tell a missing file of an older version (reload)
 // from a fault; a frame that fails too still leaves the message; another address tries the screen again.
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../../../src/app/i18n/i18n.ts';
-import { isMissingModule, ScreenErrorBoundary } from '../../../src/app/ui/ScreenErrorBoundary.tsx';
+import {
+  isMissingModule,
+  ScreenErrorBoundary,
+  ScreenGuard,
+} from '../../../src/app/ui/ScreenErrorBoundary.tsx';
 
 function Broken(): ReactNode {
   throw new Error('Không đọc được lớp');
@@ -17,28 +21,19 @@ function Broken(): ReactNode {
 const missingFile = new TypeError(
   'Failed to fetch dynamically imported module: http://127.0.0.1/assets/ClassRecordPage-Dx1.js',
 );
-function Flaky({ fails }: { fails: boolean }) {
-  if (fails) throw new Error('Không đọc được lớp');
-  return <p>Bảng điểm danh</p>;
-}
-
 const Missing = lazy(() => Promise.reject(missingFile));
 
-async function show(
-  children: ReactNode,
-  props: { frame?: (m: ReactNode) => ReactNode; resetKey?: string } = {},
-) {
+async function show(children: ReactNode, frame?: (message: ReactNode) => ReactNode) {
   const i18n = await initI18n('vi');
-  const tree = (content: ReactNode, resetKey = props.resetKey) => (
+  render(
     <I18nextProvider i18n={i18n}>
       <MemoryRouter>
-        <ScreenErrorBoundary frame={props.frame} resetKey={resetKey}>
-          <Suspense fallback={<p>Đang tải…</p>}>{content}</Suspense>
+        <ScreenErrorBoundary frame={frame}>
+          <Suspense fallback={<p>Đang tải…</p>}>{children}</Suspense>
         </ScreenErrorBoundary>
       </MemoryRouter>
-    </I18nextProvider>
+    </I18nextProvider>,
   );
-  return { ...render(tree(children)), tree };
 }
 
 describe('a screen that cannot be shown', () => {
@@ -62,7 +57,7 @@ describe('a screen that cannot be shown', () => {
   });
 
   it('asks for a reload when the screen belongs to a version no longer on the device, inside the frame', async () => {
-    await show(<Missing />, { frame: (message) => <div data-testid="frame">{message}</div> });
+    await show(<Missing />, (message) => <div data-testid="frame">{message}</div>);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Không mở được màn hình này');
     expect(alert).toHaveTextContent('ứng dụng vừa được cập nhật');
@@ -74,19 +69,29 @@ describe('a screen that cannot be shown', () => {
   });
 
   it('names any other failure, and shows the message alone when the frame fails too', async () => {
-    await show(<Broken />, { frame: () => <Broken /> });
+    await show(<Broken />, () => <Broken />);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Màn hình gặp lỗi: Không đọc được lớp');
     expect(alert).not.toHaveTextContent('vừa được cập nhật');
   });
 
-  it('tries the screen again at another address, not before', async () => {
-    const { rerender, tree } = await show(<Flaky fails />, { resetKey: '/lop/1/diem-danh' });
+  it('tries again at another address: the link home in the message leads out of it', async () => {
+    const i18n = await initI18n('vi');
+    render(
+      <I18nextProvider i18n={i18n}>
+        <MemoryRouter initialEntries={['/lop/1/diem-danh']}>
+          <ScreenGuard>
+            <Routes>
+              <Route path="/lop/:classId/diem-danh" element={<Broken />} />
+              <Route path="/" element={<p>Buổi học sắp tới</p>} />
+            </Routes>
+          </ScreenGuard>
+        </MemoryRouter>
+      </I18nextProvider>,
+    );
     await screen.findByRole('alert');
-    rerender(tree(<Flaky fails={false} />, '/lop/1/diem-danh'));
-    expect(screen.getByRole('alert')).toBeInTheDocument();
-    rerender(tree(<Flaky fails={false} />, '/'));
-    expect(await screen.findByText('Bảng điểm danh')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('link', { name: 'Về trang chính' }));
+    expect(await screen.findByText('Buổi học sắp tới')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -85,7 +85,7 @@ describe('updating the app', () => {
     await context.setOffline(true);
     await page.locator(`a[href="/lop/${cls.id}/san-sang"]`).click();
     const offlineApp = page.locator('.readiness-item').filter({ hasText: 'Ứng dụng dùng khi không có mạng' });
-    await expect.poll(() => offlineApp.textContent()).toContain('Đạt');
+    await expect.poll(() => offlineApp.textContent(), { timeout: 10_000 }).toContain('Đạt');
     await page.getByRole('link', { name: '← Về trang chính' }).click();
     await page.locator(`a[href="/buoi/${session.id}"]`).click();
     await page.locator('.roll-row').first().waitFor();
@@ -149,7 +149,7 @@ describe('updating the app', () => {
     expect(await other.getByTestId('pending-count').textContent()).toBe('Đã đồng bộ hết');
     await context.unroute('**/assets/ClassRecordPage-*.js');
 
-    // The other tab reloads when the instructor says so, onto build B, from the device.
+    // The other tab reloads when the instructor says so, onto build B.
     await other.getByRole('button', { name: 'Tải lại', exact: true }).click();
     await other.getByTestId('app-version').filter({ hasText: BUILD_B }).waitFor({ timeout: 30_000 });
     await context.close();

@@ -153,5 +153,10 @@ export const en: Messages = {
     reload: 'Reload the page',
     home: 'Back to the home screen',
   },
-  update: { available: 'A new version is available', reload: 'Reload', later: 'Later' },
+  update: {
+    available: 'A new version is available',
+    reload: 'Reload',
+    reloading: 'Reloading…',
+    later: 'Later',
+  },
 };

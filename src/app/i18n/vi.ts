@@ -153,7 +153,7 @@ export const vi = {
     reload: 'Tải lại trang',
     home: 'Về trang chính',
   },
-  update: { available: 'Có phiên bản mới', reload: 'Tải lại', later: 'Để sau' },
+  update: { available: 'Có phiên bản mới', reload: 'Tải lại', reloading: 'Đang tải lại…', later: 'Để sau' },
 };
 
 export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

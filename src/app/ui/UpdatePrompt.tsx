@@ -10,6 +10,8 @@ import { type AppUpdates, watchAppUpdates } from './app-updates.ts';
 export function UpdatePrompt() {
   const { t } = useTranslation();
   const [offered, setOffered] = useState(false);
+  // The new version may take a moment to take over (its worker clears the old files first): the press shows.
+  const [accepted, setAccepted] = useState(false);
   const updates = useRef<AppUpdates>(undefined);
   useEffect(() => {
     // The development server has no service worker (vite-plugin-pwa builds it).
@@ -22,8 +24,15 @@ export function UpdatePrompt() {
   return (
     <div className="update-prompt" role="status">
       <span>{t('update.available')}</span>
-      <button type="button" onClick={() => updates.current?.accept()}>
-        {t('update.reload')}
+      <button
+        type="button"
+        disabled={accepted}
+        onClick={() => {
+          setAccepted(true);
+          updates.current?.accept();
+        }}
+      >
+        {accepted ? t('update.reloading') : t('update.reload')}
       </button>
       <button type="button" className="secondary" onClick={() => setOffered(false)}>
         {t('update.later')}

@@ -4,6 +4,7 @@
 import type { AppDb } from '../db/app-db.ts';
 import { readLastSynced, saveLastSynced } from '../db/device-state.ts';
 import { observePendingCount } from '../db/outbox.ts';
+import { checkForAppUpdate } from '../ui/device-readiness.ts';
 import { SyncError, syncOnce } from './engine.ts';
 import { useSyncStatus } from './sync-status.ts';
 import { fetchTransport, type Transport } from './transport.ts';
@@ -70,8 +71,10 @@ export function startSyncScheduler(db: AppDb, transport: Transport = fetchTransp
       failures += 1;
       const failure = err instanceof SyncError ? err.failure : 'server';
       status.set({ running: false, error: failure });
-      // Signed out or too old: retrying cannot help until the user acts; the outbox waits.
-      if (failure !== 'signedOut' && failure !== 'clientTooOld') schedule(backoffDelay(failures));
+      // Signed out or too old: retrying cannot help until the user acts; the outbox waits. Too old: the newer
+      // version is fetched now, so that the update prompt offers it (the app may not have looked for days).
+      if (failure === 'clientTooOld') void checkForAppUpdate().catch(() => {});
+      else if (failure !== 'signedOut') schedule(backoffDelay(failures));
     } finally {
       running = false;
       again = false;

@@ -6,6 +6,9 @@
 // had a controller when it registered, and in a first-visit tab "Tải lại" then did nothing.
 
 const SKIP_WAITING = { type: 'SKIP_WAITING' }; // what vite-plugin-pwa's generated worker listens for
+// The browser looks for a new worker when a page is loaded, but an installed app kept open for days on a phone is
+// never loaded again: it looks itself when the connection returns, and when shown again after an hour or more.
+const LOOK_AGAIN_AFTER_MS = 60 * 60_000;
 
 export interface AppUpdates {
   /** Lets the waiting version take over and reloads once it has; reloads at once when none is waiting. */
@@ -40,6 +43,16 @@ export function watchAppUpdates({
       if (worker.state === 'installed' && registration?.active) onOffer();
     });
   };
+
+  let lookedAt = Date.now();
+  const lookForUpdate = (always: boolean) => {
+    if (!registration || (!always && Date.now() - lookedAt < LOOK_AGAIN_AFTER_MS)) return;
+    lookedAt = Date.now();
+    // Offline or the server down: the next return of the connection looks again.
+    registration.update().catch(() => undefined);
+  };
+  listen(window, 'online', () => lookForUpdate(true));
+  listen(document, 'visibilitychange', () => document.visibilityState === 'visible' && lookForUpdate(false));
 
   container
     .register(scriptUrl, { scope: import.meta.env.BASE_URL })

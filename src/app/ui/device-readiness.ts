@@ -69,8 +69,11 @@ export function useDeviceReadiness(): { device: DeviceReadiness | undefined; rec
  */
 export async function refreshEverything(syncNow: () => void): Promise<void> {
   syncNow();
-  await Promise.allSettled([
-    navigator.serviceWorker?.getRegistration().then((registration) => registration?.update()),
-    navigator.storage?.persist?.(),
-  ]);
+  await Promise.allSettled([checkForAppUpdate(), navigator.storage?.persist?.()]);
+}
+
+/** Asks the browser whether the app changed on the server; a new version is then offered (UpdatePrompt). */
+export async function checkForAppUpdate(): Promise<void> {
+  const registration = await navigator.serviceWorker?.getRegistration();
+  await registration?.update();
 }

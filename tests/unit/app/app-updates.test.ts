@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // The update offer read from the registration's worker states: each way a new version reaches a page is offered
 // once it has installed, a first install never is, and accepting waits for the new version to take over. The
 // browser's objects are stood in for by event targets with the same fields; the real worker is driven in
@@ -20,6 +21,7 @@ class FakeWorker extends EventTarget {
 }
 
 class FakeRegistration extends EventTarget {
+  update = vi.fn(async () => undefined);
   installing: FakeWorker | null = null;
   waiting: FakeWorker | null = null;
   active: FakeWorker | null = null;
@@ -109,6 +111,32 @@ describe('the app update offer', () => {
     await registeredOnce();
     updates.accept();
     expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('looks for a new version when the connection returns, and when shown again after an hour, no more often', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const registration = installedApp();
+      const { updates, registeredOnce } = setUp(registration);
+      await registeredOnce();
+      const shown = () => document.dispatchEvent(new Event('visibilitychange'));
+
+      window.dispatchEvent(new Event('online'));
+      expect(registration.update).toHaveBeenCalledTimes(1);
+      vi.advanceTimersByTime(59 * 60_000);
+      shown();
+      expect(registration.update).toHaveBeenCalledTimes(1);
+      vi.advanceTimersByTime(2 * 60_000);
+      shown();
+      shown();
+      expect(registration.update).toHaveBeenCalledTimes(2);
+
+      updates.stop();
+      window.dispatchEvent(new Event('online'));
+      expect(registration.update).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('stays quiet when stopped before the registration answers, or when there is no worker', async () => {

@@ -430,4 +430,27 @@ describe('the sync scheduler', () => {
     await vi.waitFor(() => expect(pushed).toEqual([[1], [2]]), { timeout: 5000 });
     expect(await db.outbox.count()).toBe(0);
   });
+
+  it('when the server says the app is too old, stops trying and fetches the new version for the update prompt', async () => {
+    const update = vi.fn(async () => {});
+    Object.defineProperty(navigator, 'serviceWorker', {
+      configurable: true,
+      value: { getRegistration: async () => ({ update }) },
+    });
+    let requests = 0;
+    const newerServer: Transport = async () => {
+      requests += 1;
+      return { status: 426, body: { error: 'clientTooOld' } };
+    };
+    await aMark();
+    try {
+      stop = startSyncScheduler(db, newerServer);
+      await vi.waitFor(() => expect(update).toHaveBeenCalledOnce());
+      expect(useSyncStatus.getState().error).toBe('clientTooOld');
+      expect(requests).toBe(1);
+      expect(await db.outbox.count()).toBe(1);
+    } finally {
+      Reflect.deleteProperty(navigator, 'serviceWorker');
+    }
+  });
 });

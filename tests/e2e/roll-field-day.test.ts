@@ -2,6 +2,7 @@
 // worker, takes a whole roll ("all present" plus exceptions), checks a learner in by QR code, adds a walk-in,
 // photographs the signed sheet, closes the page and reopens it, still offline: everything is there. Back online, the
 // admin's browser shows exactly those marks, and the photo. axe-core checks the roll screen on the way.
+import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { checkInCode } from '../../src/domain/check-in-code.ts';
@@ -96,12 +97,23 @@ describe('a field day, offline', () => {
     const axe = await runAxe(page);
     expect(axe, JSON.stringify(axe, null, 2)).toEqual([]);
 
-    // The tab is closed and opened again, still without a connection.
+    // A note is being typed when the tab is closed, and opened again, still without a connection: the roll is as it
+    // was, the note still half typed.
+    const lateNote = (on: Page) =>
+      on
+        .locator(`.roll-row[data-learner="${late.learnerId}"]`)
+        .getByPlaceholder('Ví dụ: ốm, có giấy phép của xã');
+    await page
+      .locator(`.roll-row[data-learner="${late.learnerId}"]`)
+      .getByRole('button', { name: '+ Ghi chú / lý do' })
+      .click();
+    await lateNote(page).fill('Xe hỏng giữa đường');
     await page.close();
     const reopened = await context.newPage();
     const again = new RollPage(reopened);
     await again.open(url, session.id);
     expect(await again.namedStatuses()).toEqual(taken);
+    expect(await lateNote(reopened).inputValue()).toBe('Xe hỏng giữa đường');
     await reopened.locator('.roll-row .pill.unsent').nth(enrolments.length).waitFor();
     expect(await reopened.locator('.roll-row .pill.unsent').count()).toBe(enrolments.length + 1);
     await reopened.locator('.photo img').waitFor();

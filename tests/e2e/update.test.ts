@@ -152,6 +152,11 @@ describe('updating the app', () => {
     // The other tab reloads when the instructor says so, onto build B.
     await other.getByRole('button', { name: 'Tải lại', exact: true }).click();
     await other.getByTestId('app-version').filter({ hasText: BUILD_B }).waitFor({ timeout: 30_000 });
+    // The note it had half typed, never saved, is still there on the roll.
+    await new RollPage(other).open(url, session.id);
+    expect(await row.getByPlaceholder('Ví dụ: ốm, có giấy phép của xã').inputValue()).toBe(
+      'Xin về sớm lúc 10 giờ',
+    );
     await context.close();
   });
 });

@@ -2,6 +2,7 @@
 // sign-in.ts, loaded only when someone signs in).
 import type { AppDb } from '../db/app-db.ts';
 import { clearSession, readSession, unsavedPendingCount } from '../db/device-state.ts';
+import { dropAllNoteDrafts } from '../db/note-drafts.ts';
 import { forgetRemembered } from '../db/remembered.ts';
 import { apiRequest } from './http.ts';
 
@@ -26,4 +27,5 @@ export async function signOut(db: AppDb): Promise<void> {
   }
   await clearSession(db);
   forgetRemembered(db);
+  dropAllNoteDrafts();
 }

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDb } from '../../../src/app/db/app-db.ts';
 import { readSession, saveSession } from '../../../src/app/db/device-state.ts';
+import { keepNoteDraft, readNoteDrafts } from '../../../src/app/db/note-drafts.ts';
 import { markLearners } from '../../../src/app/features/roll/roll-actions.ts';
 import { PendingChangesError, signOut } from '../../../src/app/sync/account.ts';
 import { exportPending } from '../../../src/app/sync/pending-file.ts';
@@ -61,8 +62,10 @@ describe('signOut', () => {
     };
     await markLearners(db, { session, userId, centreId }, [newId(), newId()], 'present', new Map());
 
+    keepNoteDraft(session.id, newId(), 'Ốm, có giấy của xã');
     await expect(signOut(db)).rejects.toEqual(new PendingChangesError(2));
     expect(await readSession(db)).not.toBeNull();
+    expect(readNoteDrafts(session.id).size).toBe(1);
 
     const { file } = await exportPending(db);
     expect(file.mutations).toHaveLength(2);
@@ -70,5 +73,6 @@ describe('signOut', () => {
     await signOut(db);
     expect(await readSession(db)).toBeNull();
     expect(await db.outbox.count()).toBe(2); // kept: they still go up if this person signs in again
+    expect(readNoteDrafts(session.id).size).toBe(0); // a note being typed was this person's, not the next one's
   });
 });

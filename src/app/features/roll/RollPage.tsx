@@ -10,6 +10,7 @@ import { matchesSearch } from '../../../domain/vietnamese-text.ts';
 import { useDb } from '../../db/DbProvider.tsx';
 import type { StoredSession } from '../../db/device-state.ts';
 import { type RollData, useClassMarks, useRoll } from '../../db/hooks.ts';
+import { keepNoteDraft, readNoteDrafts } from '../../db/note-drafts.ts';
 import { formatDate, localToday } from '../../i18n/format.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
 import { QrScanner } from '../checkin/QrScanner.tsx';
@@ -84,6 +85,12 @@ export function RollPage({ session }: { session: StoredSession }) {
       );
     },
     [db, user.id, session.me.centre.id, t],
+  );
+  // Read once per roll: a row's draft only matters when it is first shown.
+  const noteDrafts = useMemo(() => readNoteDrafts(sessionId), [sessionId]);
+  const onNoteDraft = useCallback(
+    (learner: Learner, text: string | null) => keepNoteDraft(sessionId, learner.id, text),
+    [sessionId],
   );
 
   const onScan = useCallback(
@@ -239,8 +246,10 @@ export function RollPage({ session }: { session: StoredSession }) {
               walkIn={roll.enrollments.get(learner.id)?.walkIn ?? false}
               locked={locked}
               labels={labels}
+              noteDraft={noteDrafts.get(learner.id)}
               onMark={onMark}
               onNote={onNote}
+              onNoteDraft={onNoteDraft}
             />
           );
         })}

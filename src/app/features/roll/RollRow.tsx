@@ -25,8 +25,11 @@ export interface RollRowProps {
   walkIn: boolean;
   locked: boolean;
   labels: RowLabels;
+  /** A note half typed before the roll was last closed. */
+  noteDraft: string | undefined;
   onMark(learner: Learner, status: MarkStatus): Promise<void>;
   onNote(learner: Learner, note: string): Promise<void>;
+  onNoteDraft(learner: Learner, text: string | null): void;
 }
 
 export const RollRow = memo(function RollRow({
@@ -37,8 +40,10 @@ export const RollRow = memo(function RollRow({
   walkIn,
   locked,
   labels,
+  noteDraft,
   onMark,
   onNote,
+  onNoteDraft,
 }: RollRowProps) {
   const [tapped, setTapped] = useState<MarkStatus | null>(null);
   useEffect(() => {
@@ -80,6 +85,8 @@ export const RollRow = memo(function RollRow({
           label={noteLabel}
           value={note}
           words={labels.note}
+          kept={noteDraft}
+          onDraft={(text) => onNoteDraft(learner, text)}
           onSave={(text) => onNote(learner, text)}
         />
       )}

@@ -32,11 +32,16 @@ export function NoteEditor({
   const [open, setOpen] = useState(kept !== undefined);
   const [draft, setDraft] = useState(kept ?? value);
 
+  // Saved or given up: either way the draft has served.
+  function close() {
+    onDraft(null);
+    setOpen(false);
+  }
+
   async function save(e: FormEvent) {
     e.preventDefault();
     await onSave(draft.trim());
-    onDraft(null);
-    setOpen(false);
+    close();
   }
 
   if (!open) {
@@ -70,14 +75,7 @@ export function NoteEditor({
       <button type="submit" className="small">
         {words.save}
       </button>
-      <button
-        type="button"
-        className="secondary small"
-        onClick={() => {
-          onDraft(null);
-          setOpen(false);
-        }}
-      >
+      <button type="button" className="secondary small" onClick={close}>
         {words.cancel}
       </button>
     </form>

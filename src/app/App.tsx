@@ -14,6 +14,7 @@ import { AppShell } from './ui/AppShell.tsx';
 import { useAfterFirstScreen } from './ui/first-screen.ts';
 import { lazyScreen } from './ui/lazy-screen.ts';
 import { ScreenGuard } from './ui/ScreenErrorBoundary.tsx';
+import { ScrollOnNavigate } from './ui/scroll-on-navigate.ts';
 
 // The instructor's screens load on first use too, so that the sign-in page and a learner's schedule paint without
 // them; an instructor's phone fetches the roll as soon as the home screen is up, so opening a session never waits.
@@ -125,6 +126,7 @@ function SignedIn({ screen }: { screen: (session: StoredSession) => ReactNode })
 export function App() {
   return (
     <BrowserRouter>
+      <ScrollOnNavigate />
       {/* Sign-in, joining, and a failure before a signed-in screen's own frame is up (the device's database). */}
       <ScreenGuard>
         <Routes>

@@ -97,4 +97,33 @@ describe('foundation in Chromium', () => {
     expect(await page.locator('.pill.offline').textContent()).toBe('Không có mạng');
     await context.close();
   });
+
+  it('opens a screen at its top, and Back or a reload return to where the screen was left', async () => {
+    // A phone's screen, on which an instructor's home is several screens long.
+    const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await new LoginPage(page).open(suite.server.url);
+    await new LoginPage(page).signIn('gv.lan', account('instructor').password);
+    await page.getByRole('heading', { name: 'Lớp của tôi' }).waitFor();
+    const scrolled = () => page.evaluate(() => Math.round(window.scrollY));
+    const lowest = page.getByRole('link', { name: 'Sẵn sàng đi lớp' }).last();
+    await lowest.scrollIntoViewIfNeeded();
+    const left = await scrolled();
+    expect(left).toBeGreaterThan(740);
+
+    await lowest.click();
+    await page.waitForURL('**/san-sang');
+    await page.getByRole('heading', { name: /Sẵn sàng đi lớp/ }).waitFor();
+    expect(await scrolled()).toBe(0);
+
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Lớp của tôi' }).waitFor();
+    await expect.poll(scrolled, { timeout: 5000 }).toBe(left);
+
+    // A reload starts the page again: the place comes back from this tab's session storage.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Lớp của tôi' }).waitFor();
+    await expect.poll(scrolled, { timeout: 5000 }).toBe(left);
+    await context.close();
+  });
 });

@@ -82,6 +82,17 @@ describe('a field day, offline', () => {
     });
     await page.locator('.photo img').waitFor();
 
+    // The session's summary, folded under the roll, looks like something to open (its triangle is drawn, since a
+    // flex row loses the browser's), and opens on this roll's tally.
+    const summaryLine = page.getByText('Tổng kết buổi học và cảnh báo chuyên cần', { exact: true });
+    const triangle = () => summaryLine.evaluate((line) => getComputedStyle(line, '::before').content);
+    expect(await triangle()).toMatch(/^"▸"/);
+    await summaryLine.click();
+    expect(await triangle()).toMatch(/^"▾"/);
+    const tally = page.getByRole('list', { name: 'Điểm danh buổi này' });
+    expect(await tally.textContent()).toContain('Vắng không phép: 1');
+    expect(await tally.textContent()).toContain('Chưa điểm danh: 0');
+
     // One-handed on 360 px: nothing wider than the screen, every status button a full-size touch target.
     const layout = await page.evaluate(() => ({
       width: document.documentElement.scrollWidth,

@@ -47,6 +47,8 @@ export const en: Messages = {
     upcoming: 'Upcoming sessions',
     noUpcoming: 'No upcoming sessions.',
     noClasses: 'You have no classes assigned.',
+    noCurrentClasses: 'No class is planned or running.',
+    endedClasses: 'Ended or cancelled classes ({{count}})',
     today: 'Today',
     learnerCount: '{{count}} learners',
     sessionCount: '{{count}} sessions',

@@ -46,6 +46,8 @@ export const vi = {
     upcoming: 'Buổi học sắp tới',
     noUpcoming: 'Không có buổi học nào sắp tới.',
     noClasses: 'Bạn chưa được phân công lớp nào.',
+    noCurrentClasses: 'Không có lớp nào sắp mở hoặc đang học.',
+    endedClasses: 'Lớp đã kết thúc hoặc đã hủy ({{count}})',
     today: 'Hôm nay',
     learnerCount: '{{count}} học viên',
     sessionCount: '{{count}} buổi',

@@ -7,6 +7,7 @@
 // (RESTORE_FOR_MS), or overtaken by the user's own scrolling.
 import { useEffect, useLayoutEffect } from 'react';
 import { useLocation, useNavigationType } from 'react-router';
+import { tabStorage } from './tab-memory.ts';
 
 const STORAGE_KEY = 'diem-danh.scroll';
 /** The places remembered: a long day of Back and Forward, not a whole history. */
@@ -82,14 +83,6 @@ export function scrollWhenReachable(top: number, win: Window = window): () => vo
   return stop;
 }
 
-function sessionStore(): Storage | null {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
-}
-
 /** Mounted once inside the router: top for a new screen, the remembered place for one returned to. */
 export function ScrollOnNavigate(): null {
   const { key } = useLocation();
@@ -105,7 +98,7 @@ export function ScrollOnNavigate(): null {
 
   // In the commit that shows the new screen, before it is painted at the old screen's offset.
   useLayoutEffect(() => {
-    const positions = new ScrollPositions(sessionStore());
+    const positions = new ScrollPositions(tabStorage());
     const remembered = navigation === 'POP' ? positions.get(key) : undefined;
     let stopRestoring = () => {};
     if (remembered === undefined) window.scrollTo(0, 0);

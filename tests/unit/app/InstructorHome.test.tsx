@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-// The instructor's home reads the device database: their class and its next session, in Vietnamese, dd/mm/yyyy.
-import { render, screen } from '@testing-library/react';
+// The instructor's home reads the device database: their classes and the next sessions, in Vietnamese, dd/mm/yyyy;
+// the classes that have ended are folded below the others.
+import { fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -43,6 +44,7 @@ describe('InstructorHome', () => {
       instructorIds,
     });
     const mine = classOf('NTVĐ-01', [me]);
+    const ended = { ...classOf('SC-01/2021', [me]), status: 'closed' as const };
     const theirs = classOf('ĐVM-02', [newId()]);
     const session = (classId: string, date: string, topic: string) => ({
       ...base,
@@ -59,7 +61,7 @@ describe('InstructorHome', () => {
     });
     const later = addDays(localToday(), 3);
     const sooner = addDays(localToday(), 1);
-    await db.classes.bulkPut([mine, theirs]);
+    await db.classes.bulkPut([mine, ended, theirs]);
     await db.sessions.bulkPut([
       session(mine.id, later, 'Chuyên đề sau'),
       session(mine.id, sooner, 'Chuyên đề trước'),
@@ -87,5 +89,11 @@ describe('InstructorHome', () => {
     expect(screen.getByText('Lớp NTVĐ-01')).toBeInTheDocument();
     expect(screen.queryByText('Lớp khác')).toBeNull();
     expect(screen.queryByText('Lớp ĐVM-02')).toBeNull();
+
+    const folded = screen.getByText('Lớp đã kết thúc hoặc đã hủy (1)');
+    expect(folded.closest('details')?.open).toBe(false);
+    expect(screen.queryByText('Lớp SC-01/2021')).toBeNull();
+    fireEvent.click(folded);
+    expect(await screen.findByText('Lớp SC-01/2021')).toBeInTheDocument();
   });
 });

@@ -65,6 +65,20 @@ describe('reports in Chromium', () => {
       /^(x|M|S|P|K)?$/,
     );
 
+    // On a phone the grid scrolls sideways under the learners' names and its header, which stay in view.
+    await page.setViewportSize({ width: 360, height: 740 });
+    const grid = page.locator('.record-scroll');
+    const scrolledBy = await grid.evaluate((el) => {
+      el.scrollLeft = el.scrollWidth;
+      return el.scrollLeft;
+    });
+    expect(scrolledBy).toBeGreaterThan(100);
+    const left = async (cell: ReturnType<typeof table.locator>) => (await cell.boundingBox())!.x;
+    const gridLeft = (await grid.boundingBox())!.x;
+    expect(await left(table.locator('tbody tr').first().locator('th.name'))).toBeCloseTo(gridLeft, 0);
+    expect(await left(table.locator('thead th').nth(1))).toBeCloseTo(gridLeft, 0);
+    await page.setViewportSize({ width: 1280, height: 720 });
+
     // A learner's whole history at the centre, one click away.
     const first = table.locator('tbody tr').first().getByRole('link');
     const name = await first.textContent();

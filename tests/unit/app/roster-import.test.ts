@@ -45,6 +45,32 @@ const xlsx = async (rows: Cell[][]) =>
   new Blob([Uint8Array.from(await writeExcelFile(rows as never).toBuffer())]);
 const target = { classId: cls.id, centreId, today: TODAY };
 
+/**
+ * Text as Excel's plain "CSV" on a Vietnamese Windows writes it: code page 1258, where a letter the page lacks whole
+ * is its base letter then a combining tone mark. Its table is taken from the platform's own decoder.
+ */
+const TONES = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
+function codePage1258(text: string): Uint8Array<ArrayBuffer> {
+  const decoder = new TextDecoder('windows-1258');
+  const byteOf = new Map(Array.from({ length: 256 }, (_, b) => [decoder.decode(new Uint8Array([b])), b]));
+  const bytes: number[] = [];
+  for (const char of text.normalize('NFC')) {
+    const whole = byteOf.get(char);
+    if (whole !== undefined) {
+      bytes.push(whole);
+      continue;
+    }
+    const parts = [...char.normalize('NFD')];
+    const tone = parts.find((part) => TONES.has(part))!;
+    const letter = parts
+      .filter((part) => part !== tone)
+      .join('')
+      .normalize('NFC');
+    bytes.push(byteOf.get(letter)!, byteOf.get(tone)!);
+  }
+  return Uint8Array.from(bytes);
+}
+
 async function rowsOf(file: Blob): Promise<SheetCell[][]> {
   const read = await readRosterFile(file);
   if (!read.ok) throw new Error(read.problem);
@@ -138,6 +164,42 @@ describe('roster import on the device', () => {
     expect(await importRoster(db, target, rows)).toEqual({ saved: true, created: 1, enrolled: 2 });
   });
 
+  it("imports Excel's other CSVs: plain CSV on a Vietnamese Windows (code page 1258), and Unicode Text", async () => {
+    const lines = [
+      'Họ và tên,Ngày sinh,Giới tính,Đơn vị/Chi bộ',
+      'Đinh Thị Hồng Nhung,02/01/1990,Nữ,Chi bộ thôn Kon Rẫy',
+      'Nguyễn Văn A,15/03/1985,Nam,',
+    ];
+    const expected = [
+      ['Đinh Thị Hồng Nhung', 'Chi bộ thôn Kon Rẫy', 'new'],
+      ['Nguyễn Văn A', '', 'matched'],
+    ];
+    const outcomeOf = async (file: Blob) => {
+      const rows = await rowsOf(file);
+      const preview = previewRosterImport(rows, { learners: [known], enrolledLearnerIds: new Set() }, TODAY);
+      return preview.ok && preview.rows.map((r) => [r.learner.fullName, r.learner.unit, r.status.kind]);
+    };
+
+    const ansi = codePage1258(`${lines.join('\r\n')}\r\n`);
+    // Not UTF-8: the tone marks are bytes of their own after the letter (ồ is ô then a grave accent).
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(ansi)).toThrow();
+    expect(await outcomeOf(new Blob([ansi]))).toEqual(expected);
+
+    // Little-endian, after its byte-order mark, as Windows writes it; cells separated by tabs.
+    const utf16 = new Uint8Array(Buffer.from(`\uFEFF${lines.join('\r\n').replaceAll(',', '\t')}`, 'utf16le'));
+    expect(await outcomeOf(new Blob([utf16]))).toEqual(expected);
+
+    expect(await importRoster(db, target, await rowsOf(new Blob([ansi])))).toEqual({
+      saved: true,
+      created: 1,
+      enrolled: 2,
+    });
+    expect((await db.learners.toArray()).map((l) => l.fullName).sort()).toEqual([
+      'Nguyễn Văn A',
+      'Đinh Thị Hồng Nhung',
+    ]);
+  });
+
   it('the downloaded template reads back: its headers, and one valid example row', async () => {
     const rows = await rowsOf(await buildRosterTemplate());
     expect(rows[0]).toEqual(HEADERS);
@@ -218,6 +280,10 @@ describe('roster import on the device', () => {
         ok: false,
         problem: 'notSpreadsheet',
       });
+      // A damaged copy of a UTF-8 file is not read as code page 1258, which would garble every name in it.
+      const damaged = new TextEncoder().encode('Họ và tên,Ngày sinh\r\nNguyễn Văn Bình,01/01/1990\r\n');
+      damaged[damaged.length - 20] = 0xff;
+      expect(await readRosterFile(new Blob([damaged]))).toEqual({ ok: false, problem: 'notSpreadsheet' });
     });
   });
 });

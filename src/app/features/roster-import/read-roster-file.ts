@@ -35,17 +35,49 @@ async function readXlsx(buffer: ArrayBuffer): Promise<FileRead> {
   }
 }
 
-async function readCsv(bytes: Uint8Array): Promise<FileRead> {
+/**
+ * Mostly well-formed UTF-8 with a few bad bytes (a damaged copy): read as code page 1258 instead, every name in it
+ * would come out garbled. Text really in code page 1258 hardly ever forms a valid UTF-8 sequence.
+ */
+function isDamagedUtf8(bytes: Uint8Array): boolean {
+  const lossy = new TextDecoder('utf-8').decode(bytes);
+  let bad = 0;
+  let good = 0;
+  for (const char of lossy) {
+    if (char === '\uFFFD') bad++;
+    else if (char > '\u007F') good++;
+  }
+  return good > bad;
+}
+
+/**
+ * The text of a CSV as Excel writes it: "CSV UTF-8" (with or without its byte-order mark); "Unicode Text" (UTF-16
+ * with its byte-order mark, tab-separated); or plain "CSV" on a Vietnamese Windows, in its ANSI code page 1258, whose
+ * tone marks are combining characters (made whole later, as every cell is NFC). Null for what is not text: a file
+ * that is neither UTF-16 nor UTF-8 is read as code page 1258, which gives every byte a character, so a binary file is
+ * told by its NULs.
+ */
+function decodeCsv(bytes: Uint8Array): string | null {
+  const utf16 = startsWith(bytes, [0xff, 0xfe])
+    ? 'utf-16le'
+    : startsWith(bytes, [0xfe, 0xff])
+      ? 'utf-16be'
+      : null;
   let text: string;
   try {
-    // Excel's "CSV UTF-8" (with or without its byte-order mark); a binary file is not valid UTF-8, or has NULs.
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return { ok: false, problem: 'notSpreadsheet' };
+    if (utf16 || isDamagedUtf8(bytes)) return null;
+    text = new TextDecoder('windows-1258').decode(bytes);
   }
-  if (text.includes('\u0000')) return { ok: false, problem: 'notSpreadsheet' };
+  return text.includes('\u0000') ? null : text;
+}
+
+async function readCsv(bytes: Uint8Array): Promise<FileRead> {
+  const text = decodeCsv(bytes);
+  if (text === null) return { ok: false, problem: 'notSpreadsheet' };
   const { default: Papa } = await import('papaparse');
-  // Comma or semicolon, whichever the file uses; quoted cells may hold either.
+  // Comma, semicolon or tab, whichever the file uses; quoted cells may hold any of them.
   const { data } = Papa.parse<string[]>(text, { skipEmptyLines: false });
   return { ok: true, rows: data };
 }

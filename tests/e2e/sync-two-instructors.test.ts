@@ -1,8 +1,12 @@
 // Issue 3 end to end: two instructors take the same roll, one offline (and reloading while offline), one online;
-// after reconnecting both screens and the server agree, with one mark per learner.
+// after reconnecting both screens and the server agree, with one mark per learner. And a phone whose clock is a day
+// behind still knows which day it is, and its correction wins over the change it corrects.
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { formatDate } from '../../src/app/i18n/format.ts';
 import { marks } from '../../src/server/db/schema.ts';
+import { vietnamToday } from '../../src/server/demo/seed-demo.ts';
+import { signedIn } from './helpers/signed-in.ts';
 import { useE2eSuite } from './helpers/suite.ts';
 import { LoginPage } from './pages/login-page.ts';
 import { RollPage } from './pages/roll-page.ts';
@@ -83,5 +87,65 @@ describe('two instructors, one offline', () => {
     expect(await online.statuses()).toEqual(onServer);
     await offlineContext.close();
     await onlineContext.close();
+  });
+
+  it("a phone with its clock a day behind shows today's sessions as today, and its later correction wins", async () => {
+    const today = vietnamToday();
+    const lan = suite.server.demo.users.find((u) => u.username === 'gv.lan')!;
+    const mine = new Set(
+      suite.server.demo.classes.filter((c) => c.instructorIds.includes(lan.id)).map((c) => c.id),
+    );
+    const session = suite.server.demo.sessions.find(
+      (s) => s.date === today && mine.has(s.classId) && !s.cancelled,
+    )!;
+    const x = suite.server.demo.enrollments.find((e) => e.classId === session.classId)!.learnerId;
+    const onServer = async () =>
+      (await suite.server.database.db.select().from(marks).where(eq(marks.sessionId, session.id))).find(
+        (m) => m.learnerId === x,
+      )?.status;
+
+    // The phone: its clock reset to 26 hours ago (a dead battery), and running on from there.
+    const phoneContext = await suite.browser.newContext({ timezoneId: 'Asia/Ho_Chi_Minh' });
+    await phoneContext.clock.install({ time: Date.now() - 26 * 3600_000 });
+    const phonePage = await phoneContext.newPage();
+    await new LoginPage(phonePage).open(suite.server.url);
+    await new LoginPage(phonePage).signIn('gv.lan', 'diemdanh');
+    await phonePage.getByRole('heading', { name: 'Buổi học sắp tới' }).waitFor();
+    expect(await phonePage.evaluate(() => new Date().getDate())).not.toBe(Number(today.slice(8)));
+    // The server's answers told it the time: today's sessions are today's, not tomorrow's.
+    const todays = phonePage.locator('.session', { hasText: formatDate(today) }).first();
+    await todays.getByText('Hôm nay', { exact: true }).waitFor();
+
+    // The office marks the learner absent first; the phone sees it, then corrects it.
+    const {
+      context: officeContext,
+      page: officePage,
+      roll: office,
+    } = await signedIn(suite, 'admin', {
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
+    await office.open(suite.server.url, session.id);
+    await office.mark(x, 'Vắng không phép');
+    await office.waitAllSynced();
+    expect(await onServer()).toBe('absent');
+
+    const phone = new RollPage(phonePage);
+    await phone.open(suite.server.url, session.id);
+    await phone.syncNow();
+    await phonePage
+      .locator(`.roll-row[data-learner="${x}"] button[aria-pressed="true"]`, { hasText: 'Vắng không phép' })
+      .waitFor();
+    await phone.mark(x, 'Có mặt');
+    await phone.syncNow();
+    await phone.waitAllSynced();
+    // Stamped by the phone's own clock, the correction would be a day older than the office's mark and lose to it.
+    expect(await onServer()).toBe('present');
+
+    await office.syncNow();
+    await officePage
+      .locator(`.roll-row[data-learner="${x}"] button[aria-pressed="true"]`, { hasText: 'Có mặt' })
+      .waitFor();
+    await phoneContext.close();
+    await officeContext.close();
   });
 });

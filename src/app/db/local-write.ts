@@ -6,6 +6,7 @@ import { markId, mutationId } from '../../domain/ids.ts';
 import { encodeHlc, type HlcState, tick } from '../../sync/hlc.ts';
 import { SERVER_FIELDS } from '../../sync/protocol.ts';
 import type { AppDb, OutboxEntry, PlainEntity } from './app-db.ts';
+import { serverNow } from './clock-offset.ts';
 import { deviceIdOf, HEAD_KEYS } from './device-state.ts';
 import { storeGuessedWrite } from './guessed-write.ts';
 import { LocalRecords, type RecordKey, tablesHolding } from './local-records.ts';
@@ -78,21 +79,29 @@ export async function writeChanges(db: AppDb, batch: Change[], centreId: string)
   await guardStorage(() => (worker ? worker.write(batch, centreId) : writeHere(db, batch, centreId)));
 }
 
-/** writeChanges in this thread: what the write worker runs. */
-export async function writeHere(db: AppDb, batch: Change[], centreId: string): Promise<void> {
+/**
+ * writeChanges in this thread: what the write worker runs. `at`: when the change was asked for, by the server's clock
+ * as the page knows it (clock-offset.ts); it stamps the changes.
+ */
+export async function writeHere(
+  db: AppDb,
+  batch: Change[],
+  centreId: string,
+  at = serverNow(),
+): Promise<void> {
   const keys = batch.map(keyOf);
   const sessionIds = keys.flatMap((k) => (k.entity === 'marks' ? [k.sessionId] : []));
   // Marks alone (a tap on the roll) may start from what the roll screen last read (write-guess.ts).
   const guess = sessionIds.length === keys.length ? guessFor(db, [...new Set(sessionIds)]) : null;
   if (guess) {
     try {
-      return await writeFromGuess(db, guess, batch, keys, centreId);
+      return await writeFromGuess(db, guess, batch, keys, centreId, at);
     } catch (err) {
       if (!(err instanceof StaleGuess)) throw err;
       forgetGuesses(db);
     }
   }
-  await writeFromStored(db, batch, keys, centreId);
+  await writeFromStored(db, batch, keys, centreId, at);
 }
 
 function writeFromGuess(
@@ -101,14 +110,21 @@ function writeFromGuess(
   batch: Change[],
   keys: RecordKey[],
   centreId: string,
+  at: number,
 ): Promise<void> {
   const records = new LocalRecords(db);
   records.assume(guess.rolls);
-  const { head, entries } = apply(records, guess.head, batch, keys, centreId);
+  const { head, entries } = apply(records, guess.head, batch, keys, centreId, at);
   return storeGuessedWrite(db, guess, { rolls: records.changedRolls(), entries, head });
 }
 
-function writeFromStored(db: AppDb, batch: Change[], keys: RecordKey[], centreId: string): Promise<void> {
+function writeFromStored(
+  db: AppDb,
+  batch: Change[],
+  keys: RecordKey[],
+  centreId: string,
+  at: number,
+): Promise<void> {
   writeIssued(db);
   // Only the tables this batch touches: a tap on the roll locks (and waits for) the rolls, not every table.
   return db.transaction('rw', [...tablesHolding(db, keys), db.outbox, db.meta], async () => {
@@ -123,7 +139,7 @@ function writeFromStored(db: AppDb, batch: Change[], keys: RecordKey[], centreId
       seq: (seq?.value as number | undefined) ?? 1,
       device: deviceIdOf(db, device),
     };
-    const { head, entries } = apply(records, stored, batch, keys, centreId);
+    const { head, entries } = apply(records, stored, batch, keys, centreId, at);
     await Promise.all([
       records.flush(),
       db.outbox.bulkAdd(entries),
@@ -145,10 +161,11 @@ function apply(
   batch: Change[],
   keys: RecordKey[],
   centreId: string,
+  at: number,
 ): { head: { clock: HlcState; seq: number }; entries: OutboxEntry[] } {
   let { clock, seq } = head;
   const { device } = head;
-  const now = new Date().toISOString();
+  const now = new Date(at).toISOString();
   const entries: OutboxEntry[] = [];
   for (const [i, change] of batch.entries()) {
     const { entity, changes, whenNew } = change;
@@ -158,7 +175,7 @@ function apply(
     const base = existing ?? freshRecord(key, centreId);
     const next = entitySchemas[entity].parse({ ...base, ...laid, updatedAt: now }) as { id: string };
     const fields = existing ? { ...changes } : withoutServerFields(next as Record<string, unknown>);
-    clock = tick(clock, Date.now());
+    clock = tick(clock, at);
     entries.push({
       seq,
       id: mutationId(device, seq),

@@ -13,12 +13,14 @@ import Dexie, { type ObservabilitySet } from 'dexie';
 import type { ZodError } from 'zod';
 import { afterNextPaint } from './after-next-paint.ts';
 import type { AppDb } from './app-db.ts';
+import { serverNow } from './clock-offset.ts';
 import { markWrite } from './durability.ts';
 import type { Change } from './local-write.ts';
 import { StorageFullError } from './storage-full.ts';
 
 export type WriteRequest =
-  | { type: 'write'; id: number; batch: Change[]; centreId: string }
+  /** `at`: when the page asked, by the server's clock as the page knows it (clock-offset.ts): the changes' time. */
+  | { type: 'write'; id: number; batch: Change[]; centreId: string; at: number }
   /** The roll screen reads this session's roll: the worker reads it too, for its next write's guess (write-guess.ts). */
   | { type: 'watch'; sessionId: string };
 
@@ -71,7 +73,7 @@ export class WriteWorkerClient {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.sent.set(id, { batch, centreId, resolve, reject });
-      port.postMessage({ type: 'write', id, batch, centreId });
+      port.postMessage({ type: 'write', id, batch, centreId, at: serverNow() });
     });
   }
 

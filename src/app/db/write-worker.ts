@@ -25,7 +25,7 @@ export function serveWrites(db: AppDb, port: ServedPort): void {
       return;
     }
     // Not waited on before the next request: each write is issued as it arrives, and IndexedDB commits them in order.
-    writeHere(db, request.batch, request.centreId).then(
+    writeHere(db, request.batch, request.centreId, request.at).then(
       () => port.postMessage({ type: 'written', id: request.id, failure: null }),
       (err: unknown) => port.postMessage({ type: 'written', id: request.id, failure: failureOf(err) }),
     );

@@ -1,5 +1,6 @@
 // Vietnamese conventions for dates and numbers (dd/mm/yyyy; 1.546; 96,2%), with English equivalents.
 import { viDate } from '../../domain/vietnamese-format.ts';
+import { serverNow } from '../db/clock-offset.ts';
 
 const locale = (language: string) => (language === 'en' ? 'en-GB' : 'vi-VN');
 
@@ -41,8 +42,8 @@ export function formatTime(isoDateTime: string, language: string): string {
   return format.format(new Date(isoDateTime));
 }
 
-/** Today as YYYY-MM-DD in the device's own time zone. */
-export function localToday(now = new Date()): string {
+/** Today as YYYY-MM-DD in the device's own time zone, by the server's clock when the device's is off. */
+export function localToday(now = new Date(serverNow())): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 

@@ -4,6 +4,7 @@
 import { MAX_ATTACHMENT_BYTES } from '../../../domain/entities.ts';
 import { newId } from '../../../domain/ids.ts';
 import type { AppDb } from '../../db/app-db.ts';
+import { serverNowIso } from '../../db/clock-offset.ts';
 import { recordTables } from '../../db/local-records.ts';
 import { writeChanges } from '../../db/local-write.ts';
 import { guardStorage } from '../../db/storage-full.ts';
@@ -45,7 +46,7 @@ export async function attachSheetPhoto(db: AppDb, ctx: RollContext, jpeg: Blob):
               mime: 'image/jpeg',
               size: jpeg.size,
               takenBy: ctx.userId,
-              takenAt: new Date().toISOString(),
+              takenAt: serverNowIso(),
             },
           },
         ],

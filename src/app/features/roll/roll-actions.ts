@@ -4,6 +4,7 @@ import type { AttendanceMark, Learner, MarkStatus, Session } from '../../../doma
 import { newId } from '../../../domain/ids.ts';
 import { nfc, splitFullName } from '../../../domain/vietnamese-text.ts';
 import type { AppDb } from '../../db/app-db.ts';
+import { serverNowIso } from '../../db/clock-offset.ts';
 import { type Change, writeChanges } from '../../db/local-write.ts';
 
 export interface RollContext {
@@ -33,7 +34,7 @@ export async function markLearners(
   status: MarkStatus,
   marks: Map<string, AttendanceMark>,
 ): Promise<Change[]> {
-  const markedAt = new Date().toISOString();
+  const markedAt = serverNowIso();
   const undo = undoOf(learnerIds, marks, ctx);
   const batch: Change[] = learnerIds.map((learnerId) => ({
     entity: 'marks',
@@ -60,7 +61,7 @@ export async function noteLearner(
     sessionId: ctx.session.id,
     learnerId,
     changes: { note, deleted: false },
-    whenNew: { status: 'present', markedBy: ctx.userId, markedAt: new Date().toISOString() },
+    whenNew: { status: 'present', markedBy: ctx.userId, markedAt: serverNowIso() },
   };
   await writeChanges(db, [change], ctx.centreId);
   return undoNote;
@@ -116,7 +117,7 @@ export async function addWalkIn(
           status: 'present',
           note: '',
           markedBy: ctx.userId,
-          markedAt: new Date().toISOString(),
+          markedAt: serverNowIso(),
           deleted: false,
         },
       },

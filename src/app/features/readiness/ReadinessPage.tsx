@@ -59,7 +59,8 @@ export function ReadinessPage({ session }: { session: StoredSession }) {
   const { t, i18n } = useTranslation();
   const { classId = '' } = useParams();
   const now = useMinuteClock();
-  const readiness = useClassReadiness(classId, localToday(now));
+  // Today by the server's clock (clock-offset.ts), read again as `now` moves on each minute.
+  const readiness = useClassReadiness(classId, localToday());
   const { device, recheck } = useDeviceReadiness();
   const online = useOnline();
   const { running, syncNow } = useSyncStatus();

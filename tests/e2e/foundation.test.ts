@@ -100,7 +100,7 @@ describe('foundation in Chromium', () => {
     await context.close();
   });
 
-  it('opens a screen at its top, and Back or a reload return to where the screen was left', async () => {
+  it('opens a screen at its top, a page loaded afresh too, and Back or a reload return to where it was left', async () => {
     // A phone's screen, on which an instructor's home is several screens long.
     const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
@@ -128,6 +128,15 @@ describe('foundation in Chromium', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Lớp của tôi' }).waitFor();
     await expect.poll(scrolled, { timeout: 5000 }).toBe(left);
+
+    // The address opened afresh, twice (the second time after scrolling): each is a new page, shown at its top.
+    for (let i = 0; i < 2; i++) {
+      await page.goto(`${suite.server.url}/`);
+      await page.getByRole('heading', { name: 'Lớp của tôi' }).waitFor();
+      await lowest.waitFor();
+      expect(await scrolled()).toBe(0);
+      await lowest.scrollIntoViewIfNeeded();
+    }
     await context.close();
   });
 });

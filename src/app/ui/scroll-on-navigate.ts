@@ -6,7 +6,7 @@
 // yet tall enough then and the position was lost. Here it is retried as the page grows, until reached, given up
 // (RESTORE_FOR_MS), or overtaken by the user's own scrolling.
 import { useEffect, useLayoutEffect } from 'react';
-import { useLocation, useNavigationType } from 'react-router';
+import { type NavigationType, useLocation, useNavigationType } from 'react-router';
 import { tabStorage } from './tab-memory.ts';
 
 const STORAGE_KEY = 'diem-danh.scroll';
@@ -83,6 +83,26 @@ export function scrollWhenReachable(top: number, win: Window = window): () => vo
   return stop;
 }
 
+/** The screen last decided: React's development mode runs an effect twice, and the answer must not change. */
+let decided: { key: string; returning: boolean } | null = null;
+
+/**
+ * Whether the screen is one returned to: Back or Forward within the app, or the page itself reloaded or returned to.
+ * A page loaded afresh (an address typed, a link from elsewhere, the app opened from the home screen) is a POP too, and
+ * its first entry has the same key ("default") whatever its address, so it must not take another page's place.
+ */
+function isReturn(navigation: NavigationType, key: string): boolean {
+  if (decided?.key === key) return decided.returning;
+  const first = decided === null;
+  let returning = navigation === 'POP';
+  if (returning && first) {
+    const [load] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    returning = load?.type === 'reload' || load?.type === 'back_forward';
+  }
+  decided = { key, returning };
+  return returning;
+}
+
 /** Mounted once inside the router: top for a new screen, the remembered place for one returned to. */
 export function ScrollOnNavigate(): null {
   const { key } = useLocation();
@@ -99,10 +119,13 @@ export function ScrollOnNavigate(): null {
   // In the commit that shows the new screen, before it is painted at the old screen's offset.
   useLayoutEffect(() => {
     const positions = new ScrollPositions(tabStorage());
-    const remembered = navigation === 'POP' ? positions.get(key) : undefined;
+    const remembered = isReturn(navigation, key) ? positions.get(key) : undefined;
     let stopRestoring = () => {};
-    if (remembered === undefined) window.scrollTo(0, 0);
-    else stopRestoring = scrollWhenReachable(remembered);
+    if (remembered === undefined) {
+      window.scrollTo(0, 0);
+      // A page loaded afresh reuses the key "default": what an earlier page left under it is not this one's place.
+      positions.set(key, 0);
+    } else stopRestoring = scrollWhenReachable(remembered);
     const note = () => positions.set(key, window.scrollY);
     const save = () => positions.save();
     window.addEventListener('scroll', note, { passive: true });

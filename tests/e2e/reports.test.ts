@@ -98,6 +98,13 @@ describe('reports in Chromium', () => {
     const progress = page.getByTestId('plan-progress');
     await progress.filter({ hasText: 'Đã mở 2/15 lớp theo kế hoạch' }).waitFor();
 
+    // On a phone the table scrolls within the page, its kinds' names whole words to a line, not a word to a line.
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const kindName = page.locator('.plan-table tbody th.name').first();
+    expect((await kindName.boundingBox())!.width).toBeGreaterThanOrEqual(170);
+    await page.setViewportSize({ width: 1280, height: 720 });
+
     const planned = page.getByLabel('Số lớp dự kiến: Nhận thức về Đảng', { exact: true });
     await planned.fill('ba');
     await planned.press('Enter');

@@ -73,26 +73,28 @@ function PlanPageScreen({ session }: { session: StoredSession }) {
             })
           : t('plan.noPlan')}
       </p>
-      <table className="report-kinds plan-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('reports.kind')}</th>
-            <th scope="col">{t('plan.plannedClasses')}</th>
-            <th scope="col">{t('plan.plannedLearners')}</th>
-            <th scope="col">{t('plan.opened')}</th>
-            <th scope="col">{t('reports.places')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {progress.kinds.map((kind) => (
-            <PlanRow
-              key={`${shownYear}/${kind.classTypeId}`}
-              kind={kind}
-              onSave={(figures) => save(kind, figures)}
-            />
-          ))}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table className="report-kinds plan-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('reports.kind')}</th>
+              <th scope="col">{t('plan.plannedClasses')}</th>
+              <th scope="col">{t('plan.plannedLearners')}</th>
+              <th scope="col">{t('plan.opened')}</th>
+              <th scope="col">{t('reports.places')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {progress.kinds.map((kind) => (
+              <PlanRow
+                key={`${shownYear}/${kind.classTypeId}`}
+                kind={kind}
+                onSave={(figures) => save(kind, figures)}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
     </AppShell>
   );
 }

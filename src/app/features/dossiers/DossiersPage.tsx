@@ -80,23 +80,25 @@ function DossiersScreen({ session }: { session: StoredSession }) {
       {rows.length === 0 ? (
         <p>{t('dossiers.empty')}</p>
       ) : (
-        <table className="report-kinds" data-testid="dossiers">
-          <thead>
-            <tr>
-              <th scope="col">{t('dossiers.fullName')}</th>
-              <th scope="col">{t('dossiers.unit')}</th>
-              <th scope="col">{t('dossiers.level')}</th>
-              <th scope="col">{t('dossiers.received')}</th>
-              <th scope="col">{t('dossiers.outcome')}</th>
-              <th scope="col">{t('dossiers.decision')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((d) => (
-              <DossierRow key={d.id} dossier={d} centreId={session.me.centre.id} />
-            ))}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="report-kinds" data-testid="dossiers">
+            <thead>
+              <tr>
+                <th scope="col">{t('dossiers.fullName')}</th>
+                <th scope="col">{t('dossiers.unit')}</th>
+                <th scope="col">{t('dossiers.level')}</th>
+                <th scope="col">{t('dossiers.received')}</th>
+                <th scope="col">{t('dossiers.outcome')}</th>
+                <th scope="col">{t('dossiers.decision')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((d) => (
+                <DossierRow key={d.id} dossier={d} centreId={session.me.centre.id} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </AppShell>
   );

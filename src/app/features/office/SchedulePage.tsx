@@ -45,28 +45,30 @@ function ScheduleScreen({ session }: { session: StoredSession }) {
       <h1>{t('schedule.title', { code: record.cls.code })}</h1>
       <p>{record.cls.name}</p>
       <AddSessions record={record} instructors={instructors} />
-      <table className="report-kinds" data-testid="schedule">
-        <thead>
-          <tr>
-            <th scope="col">{t('schedule.date')}</th>
-            <th scope="col">{t('schedule.topic')}</th>
-            <th scope="col">{t('classForm.instructors')}</th>
-            <th scope="col">{t('classForm.location')}</th>
-            <th scope="col">{t('users.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sessions.map((s) => (
-            <SessionRow
-              key={s.id}
-              session={s}
-              instructor={s.instructorId ? names.get(s.instructorId) : undefined}
-              movable={!s.cancelled && !marked.has(s.id)}
-              replaces={s.replacesSessionId ? dates.get(s.replacesSessionId) : undefined}
-            />
-          ))}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table className="report-kinds" data-testid="schedule">
+          <thead>
+            <tr>
+              <th scope="col">{t('schedule.date')}</th>
+              <th scope="col">{t('schedule.topic')}</th>
+              <th scope="col">{t('classForm.instructors')}</th>
+              <th scope="col">{t('classForm.location')}</th>
+              <th scope="col">{t('users.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <SessionRow
+                key={s.id}
+                session={s}
+                instructor={s.instructorId ? names.get(s.instructorId) : undefined}
+                movable={!s.cancelled && !marked.has(s.id)}
+                replaces={s.replacesSessionId ? dates.get(s.replacesSessionId) : undefined}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
     </AppShell>
   );
 }

@@ -15,6 +15,7 @@ import { ApiRequestError } from '../../sync/http.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
 import { staffScreen } from '../../ui/StaffOnly.tsx';
 import { useOnline } from '../../ui/useOnline.ts';
+import { WideTable } from '../../ui/WideTable.tsx';
 import { fetchAuditPage } from './audit-api.ts';
 import { deviceWords, sessionWords, subjectWords, valueWords, type Words } from './audit-words.ts';
 
@@ -208,58 +209,55 @@ function AuditTable({ entries, words }: { entries: AuditEntry[]; words: Words })
   const { t, language } = words;
   if (entries.length === 0) return <p>{t('audit.empty')}</p>;
   return (
-    <div className="table-scroll">
-      <table className="report-kinds audit-log" data-testid="audit-log">
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.at')}</th>
-            <th scope="col">{t('audit.who')}</th>
-            <th scope="col">{t('audit.device')}</th>
-            <th scope="col">{t('audit.record')}</th>
-            <th scope="col">{t('audit.changes')}</th>
-            <th scope="col">{t('audit.outcome')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.id}>
-              <td>{formatDateTime(entry.at, language)}</td>
-              <td>{entry.userName ?? '—'}</td>
-              <td className="audit-device">{deviceWords(words, entry)}</td>
-              <th scope="row" className="name">
-                <span className="audit-entity">{t(`sync.entity.${entry.entity}`)}</span>{' '}
-                {subjectWords(words, entry)}
-              </th>
-              <td>
+    <WideTable
+      headings={[
+        t('audit.at'),
+        t('audit.who'),
+        t('audit.device'),
+        t('audit.record'),
+        t('audit.changes'),
+        t('audit.outcome'),
+      ]}
+      className="audit-log"
+      testId="audit-log"
+    >
+      {entries.map((entry) => (
+        <tr key={entry.id}>
+          <td>{formatDateTime(entry.at, language)}</td>
+          <td>{entry.userName ?? '—'}</td>
+          <td className="audit-device">{deviceWords(words, entry)}</td>
+          <th scope="row" className="name">
+            <span className="audit-entity">{t(`sync.entity.${entry.entity}`)}</span>{' '}
+            {subjectWords(words, entry)}
+          </th>
+          <td>
+            <FieldList
+              entity={entry.entity}
+              // A device sends a record's fields again when it marks or saves it; only changed ones are news.
+              rows={Object.entries(entry.changes)
+                .filter(([, [before, after]]) => before === SECRET_SET || !sameValue(before, after))
+                .map(([field, [before, after]]) => ({ field, before: { value: before }, after }))}
+              words={words}
+            />
+            {Object.keys(entry.lost).length > 0 && (
+              <>
+                <p className="audit-lost">{t('audit.lost')}</p>
                 <FieldList
                   entity={entry.entity}
-                  // A device sends a record's fields again when it marks or saves it; only changed ones are news.
-                  rows={Object.entries(entry.changes)
-                    .filter(([, [before, after]]) => before === SECRET_SET || !sameValue(before, after))
-                    .map(([field, [before, after]]) => ({ field, before: { value: before }, after }))}
+                  rows={Object.entries(entry.lost).map(([field, after]) => ({ field, after }))}
                   words={words}
                 />
-                {Object.keys(entry.lost).length > 0 && (
-                  <>
-                    <p className="audit-lost">{t('audit.lost')}</p>
-                    <FieldList
-                      entity={entry.entity}
-                      rows={Object.entries(entry.lost).map(([field, after]) => ({ field, after }))}
-                      words={words}
-                    />
-                  </>
-                )}
-              </td>
-              <td>
-                {t(`audit.outcomes.${entry.outcome}`)}
-                {entry.reason &&
-                  `: ${t(`sync.reason.${entry.reason.split(':')[0]}`, { defaultValue: entry.reason })}`}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+              </>
+            )}
+          </td>
+          <td>
+            {t(`audit.outcomes.${entry.outcome}`)}
+            {entry.reason &&
+              `: ${t(`sync.reason.${entry.reason.split(':')[0]}`, { defaultValue: entry.reason })}`}
+          </td>
+        </tr>
+      ))}
+    </WideTable>
   );
 }
 

@@ -17,6 +17,7 @@ import { useDossiers } from '../../db/office-hooks.ts';
 import { formatDate, formatNumber, localToday } from '../../i18n/format.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
 import { staffScreen } from '../../ui/StaffOnly.tsx';
+import { WideTable } from '../../ui/WideTable.tsx';
 import { YearHeading } from '../../ui/YearHeading.tsx';
 import { addDossier, type Decision, type DossierError, recordOutcome } from './dossier-actions.ts';
 
@@ -80,25 +81,21 @@ function DossiersScreen({ session }: { session: StoredSession }) {
       {rows.length === 0 ? (
         <p>{t('dossiers.empty')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="report-kinds" data-testid="dossiers">
-            <thead>
-              <tr>
-                <th scope="col">{t('dossiers.fullName')}</th>
-                <th scope="col">{t('dossiers.unit')}</th>
-                <th scope="col">{t('dossiers.level')}</th>
-                <th scope="col">{t('dossiers.received')}</th>
-                <th scope="col">{t('dossiers.outcome')}</th>
-                <th scope="col">{t('dossiers.decision')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((d) => (
-                <DossierRow key={d.id} dossier={d} centreId={session.me.centre.id} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <WideTable
+          headings={[
+            t('dossiers.fullName'),
+            t('dossiers.unit'),
+            t('dossiers.level'),
+            t('dossiers.received'),
+            t('dossiers.outcome'),
+            t('dossiers.decision'),
+          ]}
+          testId="dossiers"
+        >
+          {rows.map((d) => (
+            <DossierRow key={d.id} dossier={d} centreId={session.me.centre.id} />
+          ))}
+        </WideTable>
       )}
     </AppShell>
   );

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../i18n/format.ts';
 import { ApiRequestError } from '../../sync/http.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
 import { useOnline } from '../../ui/useOnline.ts';
+import { WideTable } from '../../ui/WideTable.tsx';
 import { QrCode } from '../checkin/QrCode.tsx';
 import { createInvitation, isWorking, listInvitations, revokeInvitation } from './invitation-actions.ts';
 
@@ -126,42 +127,33 @@ export function InvitePage({ session }: { session: StoredSession }) {
       <h2>{t('invite.list')}</h2>
       {invitations && invitations.length === 0 && <p className="muted">{t('invite.none')}</p>}
       {invitations && invitations.length > 0 && (
-        <table className="report-kinds" data-testid="invitations">
-          <thead>
-            <tr>
-              <th scope="col">{t('invite.createdAt')}</th>
-              <th scope="col">{t('invite.expiresAt')}</th>
-              <th scope="col">{t('invite.state')}</th>
-              <th scope="col">{t('users.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {invitations.map((inv) => {
-              const working = isWorking(inv);
-              return (
-                <tr key={inv.id}>
-                  <td>{formatDateTime(inv.createdAt, i18n.language)}</td>
-                  <td>{formatDateTime(inv.expiresAt, i18n.language)}</td>
-                  <td>
-                    {t(working ? 'invite.working' : inv.revokedAt ? 'invite.revoked' : 'invite.expired')}
-                  </td>
-                  <td>
-                    {working && (
-                      <button
-                        type="button"
-                        className="secondary small"
-                        disabled={!online}
-                        onClick={() => void revoke(inv.id)}
-                      >
-                        {t('invite.revoke')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <WideTable
+          headings={[t('invite.createdAt'), t('invite.expiresAt'), t('invite.state'), t('users.actions')]}
+          testId="invitations"
+        >
+          {invitations.map((inv) => {
+            const working = isWorking(inv);
+            return (
+              <tr key={inv.id}>
+                <td>{formatDateTime(inv.createdAt, i18n.language)}</td>
+                <td>{formatDateTime(inv.expiresAt, i18n.language)}</td>
+                <td>{t(working ? 'invite.working' : inv.revokedAt ? 'invite.revoked' : 'invite.expired')}</td>
+                <td>
+                  {working && (
+                    <button
+                      type="button"
+                      className="secondary small"
+                      disabled={!online}
+                      onClick={() => void revoke(inv.id)}
+                    >
+                      {t('invite.revoke')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </WideTable>
       )}
     </AppShell>
   );

@@ -13,6 +13,7 @@ import { formatPercent } from '../../i18n/format.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
 import { CategoryOptions } from '../../ui/CategoryOptions.tsx';
 import { staffScreen } from '../../ui/StaffOnly.tsx';
+import { WideTable } from '../../ui/WideTable.tsx';
 import { Field, RefusedFields } from './form-fields.tsx';
 import { saveRecord } from './record-form.ts';
 
@@ -41,33 +42,26 @@ function ClassKinds({ session }: { session: StoredSession }) {
           {t('kinds.add')}
         </button>
       )}
-      <table className="report-kinds" data-testid="class-kinds">
-        <thead>
-          <tr>
-            <th scope="col">{t('kinds.nameVi')}</th>
-            <th scope="col">{t('reports.system')}</th>
-            <th scope="col">{t('kinds.threshold')}</th>
-            <th scope="col">{t('users.actions')}</th>
+      <WideTable
+        headings={[t('kinds.nameVi'), t('reports.system'), t('kinds.threshold'), t('users.actions')]}
+        testId="class-kinds"
+      >
+        {kinds.map((k) => (
+          <tr key={k.id}>
+            <th scope="row" className="name">
+              {k.nameVi}
+              {k.nameEn && <span className="muted"> · {k.nameEn}</span>}
+            </th>
+            <td>{t(`category.${k.category}`)}</td>
+            <td className="num">{formatPercent(k.defaultThreshold, i18n.language)}</td>
+            <td>
+              <button type="button" className="secondary" onClick={() => setEditing(k)}>
+                {t('kinds.edit')}
+              </button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {kinds.map((k) => (
-            <tr key={k.id}>
-              <th scope="row" className="name">
-                {k.nameVi}
-                {k.nameEn && <span className="muted"> · {k.nameEn}</span>}
-              </th>
-              <td>{t(`category.${k.category}`)}</td>
-              <td className="num">{formatPercent(k.defaultThreshold, i18n.language)}</td>
-              <td>
-                <button type="button" className="secondary" onClick={() => setEditing(k)}>
-                  {t('kinds.edit')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </WideTable>
     </AppShell>
   );
 }

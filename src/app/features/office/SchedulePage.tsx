@@ -12,6 +12,7 @@ import { type ClassRecord, useAccounts, useClassRecord } from '../../db/office-h
 import { formatDate } from '../../i18n/format.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
 import { staffScreen } from '../../ui/StaffOnly.tsx';
+import { WideTable } from '../../ui/WideTable.tsx';
 import { Field } from './form-fields.tsx';
 import { addSessions, moveSession, setCancelled } from './schedule-actions.ts';
 
@@ -45,30 +46,26 @@ function ScheduleScreen({ session }: { session: StoredSession }) {
       <h1>{t('schedule.title', { code: record.cls.code })}</h1>
       <p>{record.cls.name}</p>
       <AddSessions record={record} instructors={instructors} />
-      <div className="table-scroll">
-        <table className="report-kinds" data-testid="schedule">
-          <thead>
-            <tr>
-              <th scope="col">{t('schedule.date')}</th>
-              <th scope="col">{t('schedule.topic')}</th>
-              <th scope="col">{t('classForm.instructors')}</th>
-              <th scope="col">{t('classForm.location')}</th>
-              <th scope="col">{t('users.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((s) => (
-              <SessionRow
-                key={s.id}
-                session={s}
-                instructor={s.instructorId ? names.get(s.instructorId) : undefined}
-                movable={!s.cancelled && !marked.has(s.id)}
-                replaces={s.replacesSessionId ? dates.get(s.replacesSessionId) : undefined}
-              />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <WideTable
+        headings={[
+          t('schedule.date'),
+          t('schedule.topic'),
+          t('classForm.instructors'),
+          t('classForm.location'),
+          t('users.actions'),
+        ]}
+        testId="schedule"
+      >
+        {sessions.map((s) => (
+          <SessionRow
+            key={s.id}
+            session={s}
+            instructor={s.instructorId ? names.get(s.instructorId) : undefined}
+            movable={!s.cancelled && !marked.has(s.id)}
+            replaces={s.replacesSessionId ? dates.get(s.replacesSessionId) : undefined}
+          />
+        ))}
+      </WideTable>
     </AppShell>
   );
 }

@@ -12,6 +12,7 @@ import { useReportData } from '../../db/office-hooks.ts';
 import { formatNumber, formatPercent, localToday } from '../../i18n/format.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
 import { staffScreen } from '../../ui/StaffOnly.tsx';
+import { WideTable } from '../../ui/WideTable.tsx';
 import { YearHeading } from '../../ui/YearHeading.tsx';
 import { type PlanFigures, setPlan } from './plan-actions.ts';
 
@@ -73,28 +74,24 @@ function PlanPageScreen({ session }: { session: StoredSession }) {
             })
           : t('plan.noPlan')}
       </p>
-      <div className="table-scroll">
-        <table className="report-kinds plan-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.kind')}</th>
-              <th scope="col">{t('plan.plannedClasses')}</th>
-              <th scope="col">{t('plan.plannedLearners')}</th>
-              <th scope="col">{t('plan.opened')}</th>
-              <th scope="col">{t('reports.places')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {progress.kinds.map((kind) => (
-              <PlanRow
-                key={`${shownYear}/${kind.classTypeId}`}
-                kind={kind}
-                onSave={(figures) => save(kind, figures)}
-              />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <WideTable
+        headings={[
+          t('reports.kind'),
+          t('plan.plannedClasses'),
+          t('plan.plannedLearners'),
+          t('plan.opened'),
+          t('reports.places'),
+        ]}
+        className="plan-table"
+      >
+        {progress.kinds.map((kind) => (
+          <PlanRow
+            key={`${shownYear}/${kind.classTypeId}`}
+            kind={kind}
+            onSave={(figures) => save(kind, figures)}
+          />
+        ))}
+      </WideTable>
     </AppShell>
   );
 }

@@ -11,6 +11,7 @@ import { useLearner } from '../../db/office-hooks.ts';
 import { formatDate, formatPercent, localToday } from '../../i18n/format.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
 import { staffScreen } from '../../ui/StaffOnly.tsx';
+import { WideTable } from '../../ui/WideTable.tsx';
 
 export const LearnerHistoryPage = staffScreen(LearnerHistory);
 
@@ -62,35 +63,28 @@ function LearnerHistory({ session }: { session: StoredSession }) {
       <p>
         <Link to={`/nhat-ky?learnerId=${learner.id}`}>{t('audit.ofLearner')}</Link>
       </p>
-      <table className="report-kinds" data-testid="learner-history">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.code')}</th>
-            <th scope="col">{t('admin.name')}</th>
-            <th scope="col">{t('classRecord.rate')}</th>
-            <th scope="col">{t('classRecord.verdict')}</th>
+      <WideTable
+        headings={[t('admin.code'), t('admin.name'), t('classRecord.rate'), t('classRecord.verdict')]}
+        testId="learner-history"
+      >
+        {rows.map(({ cls, enrollment, standing }) => (
+          <tr key={cls.id}>
+            <td>
+              <Link to={`/lop/${cls.id}/diem-danh`}>{cls.code}</Link>
+            </td>
+            <td>
+              {cls.name}
+              {enrollment.status === 'withdrawn' && <span className="pill">{t('history.withdrawn')}</span>}
+            </td>
+            <td className="num">
+              {standing.rate === null
+                ? '—'
+                : `${percent(standing.rate)} (${standing.attendedPeriods}/${standing.heldPeriods} ${t('history.periods')})`}
+            </td>
+            <td>{t(`classRecord.verdicts.${verdictOf(standing)}`)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ cls, enrollment, standing }) => (
-            <tr key={cls.id}>
-              <td>
-                <Link to={`/lop/${cls.id}/diem-danh`}>{cls.code}</Link>
-              </td>
-              <td>
-                {cls.name}
-                {enrollment.status === 'withdrawn' && <span className="pill">{t('history.withdrawn')}</span>}
-              </td>
-              <td className="num">
-                {standing.rate === null
-                  ? '—'
-                  : `${percent(standing.rate)} (${standing.attendedPeriods}/${standing.heldPeriods} ${t('history.periods')})`}
-              </td>
-              <td>{t(`classRecord.verdicts.${verdictOf(standing)}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </WideTable>
     </AppShell>
   );
 }

@@ -12,6 +12,7 @@ import { useSyncStatus } from '../../sync/sync-status.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
 import { staffScreen } from '../../ui/StaffOnly.tsx';
 import { useOnline } from '../../ui/useOnline.ts';
+import { WideTable } from '../../ui/WideTable.tsx';
 import { createAccount, resetPassword, revokeDevices } from './user-actions.ts';
 
 /** The words for a failed call: a taken user name is the one refusal a person can act on directly. */
@@ -38,27 +39,21 @@ function UsersPageScreen({ session }: { session: StoredSession }) {
       <h1>{t('users.title')}</h1>
       {!online && <p className="banner">{t('users.offline')}</p>}
       <NewAccountForm token={session.token} learners={accounts.learnersWithoutAccount} online={online} />
-      <table className="report-kinds users-table" data-testid="accounts">
-        <thead>
-          <tr>
-            <th scope="col">{t('users.displayName')}</th>
-            <th scope="col">{t('users.username')}</th>
-            <th scope="col">{t('users.role')}</th>
-            <th scope="col">{t('users.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.users.map((u) => (
-            <AccountRow
-              key={u.id}
-              user={u}
-              token={session.token}
-              online={online}
-              isMe={u.id === session.me.user.id}
-            />
-          ))}
-        </tbody>
-      </table>
+      <WideTable
+        headings={[t('users.displayName'), t('users.username'), t('users.role'), t('users.actions')]}
+        className="users-table"
+        testId="accounts"
+      >
+        {accounts.users.map((u) => (
+          <AccountRow
+            key={u.id}
+            user={u}
+            token={session.token}
+            online={online}
+            isMe={u.id === session.me.user.id}
+          />
+        ))}
+      </WideTable>
     </AppShell>
   );
 }

@@ -63,23 +63,24 @@ const USER_SCROLL_EVENTS = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as 
  * Scrolls to `top` once the page is tall enough, retrying as it grows; returns how to stop early. Gives up after
  * RESTORE_FOR_MS (the screen is shorter than it was), or when the user scrolls first.
  */
-export function scrollWhenReachable(top: number, win: Window = window): () => void {
-  const root = win.document.documentElement;
-  const reachable = () => root.scrollHeight - win.innerHeight >= top;
-  win.scrollTo(0, top);
+function scrollWhenReachable(top: number): () => void {
+  const root = document.documentElement;
+  const reachable = () => root.scrollHeight - window.innerHeight >= top;
+  window.scrollTo(0, top);
   if (reachable()) return () => {};
   const grown = new ResizeObserver(() => {
-    win.scrollTo(0, top);
+    window.scrollTo(0, top);
     if (reachable()) stop();
   });
-  const timer = win.setTimeout(() => stop(), RESTORE_FOR_MS);
+  const timer = window.setTimeout(() => stop(), RESTORE_FOR_MS);
   const stop = () => {
     grown.disconnect();
-    win.clearTimeout(timer);
-    for (const type of USER_SCROLL_EVENTS) win.removeEventListener(type, stop, true);
+    window.clearTimeout(timer);
+    for (const type of USER_SCROLL_EVENTS) window.removeEventListener(type, stop, true);
   };
-  grown.observe(win.document.body);
-  for (const type of USER_SCROLL_EVENTS) win.addEventListener(type, stop, { capture: true, passive: true });
+  grown.observe(document.body);
+  for (const type of USER_SCROLL_EVENTS)
+    window.addEventListener(type, stop, { capture: true, passive: true });
   return stop;
 }
 

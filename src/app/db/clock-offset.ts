@@ -32,6 +32,11 @@ if (typeof window !== 'undefined')
     if (event.key === STORAGE_KEY) offsetMs = readStored();
   });
 
+/** Milliseconds to add to this device's clock to get the server's (0 while the device's is within a few seconds). */
+export function clockOffsetMs(): number {
+  return offsetMs;
+}
+
 /** The server's time now, as well as this device knows it. */
 export function serverNow(): number {
   return Date.now() + offsetMs;

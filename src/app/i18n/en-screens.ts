@@ -449,6 +449,12 @@ export const enScreens: ScreenMessages = {
     notPersisted:
       'The browser may delete the data when the phone runs short of space. Tap “Refresh everything” to ask it to keep it; installing the app on the home screen also helps.',
     persistUnknown: 'Unknown whether the browser will keep the data',
+    clock: "The phone's clock",
+    clockOk: "Matches the server's time",
+    clockBehind:
+      "The phone's clock is {{amount}} behind the server's. Marks are still recorded by the server's time; set the phone's clock right.",
+    clockAhead:
+      "The phone's clock is {{amount}} ahead of the server's. Marks are still recorded by the server's time; set the phone's clock right.",
     unsynced: 'Unsynced changes',
     unsyncedNone: 'No changes waiting to be sent',
     unsyncedCount: 'Changes not on the server yet: {{count}}. Sync before leaving.',

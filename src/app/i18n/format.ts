@@ -58,6 +58,17 @@ const AGO_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
+/** A length of time in its largest whole unit, from minutes to days: '1 ngày', '3 giờ' / '3 hours'. */
+export function formatDuration(ms: number, language: string): string {
+  const seconds = Math.abs(ms) / 1000;
+  const [unit, size] = AGO_UNITS.find(([, size]) => seconds >= size) ?? AGO_UNITS[AGO_UNITS.length - 1]!;
+  const format = cached(
+    `u:${language}:${unit}`,
+    () => new Intl.NumberFormat(locale(language), { style: 'unit', unit, unitDisplay: 'long' }),
+  );
+  return format.format(Math.floor(seconds / size));
+}
+
 /** How long ago: '5 phút trước' / '5 minutes ago'; under a minute, 'bây giờ' / 'now'. */
 export function formatTimeAgo(isoDateTime: string, language: string, now = new Date()): string {
   const seconds = Math.max(0, (now.getTime() - new Date(isoDateTime).getTime()) / 1000);

@@ -439,6 +439,12 @@ export const viScreens = {
     notPersisted:
       'Trình duyệt có thể tự xoá dữ liệu khi máy thiếu bộ nhớ. Bấm “Làm mới tất cả” để xin giữ lại; cài ứng dụng vào màn hình chính cũng giúp giữ dữ liệu.',
     persistUnknown: 'Không rõ trình duyệt có giữ dữ liệu lâu dài hay không',
+    clock: 'Đồng hồ của máy',
+    clockOk: 'Khớp với giờ của máy chủ',
+    clockBehind:
+      'Đồng hồ của máy chậm {{amount}} so với máy chủ. Điểm danh vẫn được ghi theo giờ của máy chủ; nên chỉnh lại giờ trên máy.',
+    clockAhead:
+      'Đồng hồ của máy nhanh {{amount}} so với máy chủ. Điểm danh vẫn được ghi theo giờ của máy chủ; nên chỉnh lại giờ trên máy.',
     unsynced: 'Thay đổi chưa đồng bộ',
     unsyncedNone: 'Không có thay đổi nào chờ gửi',
     unsyncedCount: '{{count}} thay đổi chưa gửi lên máy chủ. Nên đồng bộ trước khi đi.',

@@ -8,6 +8,7 @@ import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppDb } from '../../../src/app/db/app-db.ts';
+import { noteServerDate } from '../../../src/app/db/clock-offset.ts';
 import { DbProvider } from '../../../src/app/db/DbProvider.tsx';
 import {
   readLastSynced,
@@ -275,9 +276,24 @@ describe('ReadinessPage', () => {
     expect(line('Ứng dụng dùng khi không có mạng')).toHaveTextContent('Đã lưu sẵn trên máy');
     expect(line('Bộ nhớ')).toHaveTextContent('Đã dùng 12,3 MB / còn trống 2 GB');
     expect(line('Bộ nhớ')).toHaveTextContent('Trình duyệt sẽ giữ dữ liệu lâu dài');
+    expect(line('Đồng hồ của máy')).toHaveTextContent('Khớp với giờ của máy chủ');
     const items = document.querySelectorAll('.readiness-item');
-    expect(items).toHaveLength(7);
+    expect(items).toHaveLength(8);
     for (const item of items) expect(item).toHaveClass('ok');
+  });
+
+  it("says when the phone's clock is off the server's, and by how much", async () => {
+    const cls = await seedReadyClass(db);
+    const now = Date.now();
+    noteServerDate(new Date(now + 26 * 3600_000).toUTCString(), now - 100, now);
+    try {
+      await renderFor(cls.id);
+      await screen.findByRole('heading', { name: 'Sẵn sàng đi lớp' });
+      expect(line('Đồng hồ của máy')).toHaveTextContent('Đồng hồ của máy chậm 1 ngày so với máy chủ.');
+      expect(line('Đồng hồ của máy')).toHaveClass('warn');
+    } finally {
+      noteServerDate(new Date().toUTCString(), Date.now() - 100, Date.now());
+    }
   });
 
   it('refreshes everything while online: syncs, updates the app, asks to keep the data', async () => {

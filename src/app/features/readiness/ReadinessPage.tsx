@@ -4,9 +4,10 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { clockOffsetMs } from '../../db/clock-offset.ts';
 import type { StoredSession } from '../../db/device-state.ts';
 import { useClassReadiness } from '../../db/readiness.ts';
-import { formatBytes, formatDateTime, formatTimeAgo, localToday } from '../../i18n/format.ts';
+import { formatBytes, formatDateTime, formatDuration, formatTimeAgo, localToday } from '../../i18n/format.ts';
 import { useSyncStatus } from '../../sync/sync-status.ts';
 import { AppShell } from '../../ui/AppShell.tsx';
 import {
@@ -19,6 +20,8 @@ import { useOnline } from '../../ui/useOnline.ts';
 
 // The roster and the schedule change from day to day; a copy older than a day may miss a late change.
 const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+// A phone this far off the server's clock is worth setting right; the app itself follows the server's (clock-offset.ts).
+const CLOCK_WARN_MS = 2 * 60 * 1000;
 // Room for about ten photos of signed sheets at their largest; marks themselves take a few kilobytes.
 
 type Check = 'ok' | 'warn' | 'checking';
@@ -80,6 +83,7 @@ export function ReadinessPage({ session }: { session: StoredSession }) {
   const language = i18n.language;
   const stale = !lastSyncedAt || now.getTime() - new Date(lastSyncedAt).getTime() > STALE_AFTER_MS;
   const lowSpace = device ? isLowOnSpace(device.space) : false;
+  const clockOff = clockOffsetMs();
   const checks = {
     roster: roster > 0 && learnersOnDevice === roster ? 'ok' : 'warn',
     sessions: upcoming > 0 ? 'ok' : 'warn',
@@ -87,6 +91,7 @@ export function ReadinessPage({ session }: { session: StoredSession }) {
     app: device ? (device.offlineApp === 'cached' ? 'ok' : 'warn') : 'checking',
     age: stale ? 'warn' : 'ok',
     storage: device ? (device.persisted === true && !lowSpace ? 'ok' : 'warn') : 'checking',
+    clock: Math.abs(clockOff) < CLOCK_WARN_MS ? 'ok' : 'warn',
     unsynced: unsynced === 0 ? 'ok' : 'warn',
   } satisfies Record<string, Check>;
   const states: Check[] = Object.values(checks);
@@ -167,6 +172,13 @@ export function ReadinessPage({ session }: { session: StoredSession }) {
               </p>
             </>
           )}
+        </CheckItem>
+        <CheckItem check={checks.clock} label={t('readiness.clock')}>
+          {checks.clock === 'ok'
+            ? t('readiness.clockOk')
+            : t(clockOff > 0 ? 'readiness.clockBehind' : 'readiness.clockAhead', {
+                amount: formatDuration(clockOff, language),
+              })}
         </CheckItem>
         <CheckItem check={checks.unsynced} label={t('readiness.unsynced')}>
           {unsynced === 0 ? t('readiness.unsyncedNone') : t('readiness.unsyncedCount', { count: unsynced })}

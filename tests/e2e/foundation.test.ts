@@ -56,6 +56,11 @@ describe('foundation in Chromium', () => {
       // The classes that have ended are folded below the others, with their number.
       const ended = mine.filter((c) => c.status === 'closed' || c.status === 'cancelled').length;
       if (ended > 0) await page.getByText(`Lớp đã kết thúc hoặc đã hủy (${ended})`, { exact: true }).click();
+      // The folded list is drawn once the panel has opened (its toggle event comes a moment after the click).
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('.card .code').length === n,
+        expected.length,
+      );
       const codes = await page.locator('.card .code').allTextContents();
       expect(codes.sort()).toEqual(expected.sort());
       expect(await home.sessions.count()).toBeGreaterThan(0);
@@ -109,6 +114,7 @@ describe('foundation in Chromium', () => {
     await page.getByRole('heading', { name: 'Lớp của tôi' }).waitFor();
     // The lowest link is in the folded list of ended classes, which stays open through Back and a reload.
     await page.getByText(/^Lớp đã kết thúc hoặc đã hủy/).click();
+    await page.locator('.ended-classes .card').first().waitFor();
     const scrolled = () => page.evaluate(() => Math.round(window.scrollY));
     const lowest = page.getByRole('link', { name: 'Sẵn sàng đi lớp' }).last();
     await lowest.scrollIntoViewIfNeeded();

@@ -45,6 +45,14 @@ export function serverNow(): number {
 /** The same as an ISO timestamp: when something was done, as a record keeps it. */
 export const serverNowIso = (): string => new Date(serverNow()).toISOString();
 
+/** fetch, learning from the answer how far this device's clock is off. */
+export async function fetchNotingServerTime(path: string, init: RequestInit): Promise<Response> {
+  const sentAt = Date.now();
+  const res = await fetch(path, init);
+  noteServerDate(res.headers.get('date'), sentAt, Date.now());
+  return res;
+}
+
 /** An answer slower than this says too little of when the server wrote its Date (a slow network, a long push). */
 const MAX_ROUND_TRIP_MS = 2000;
 

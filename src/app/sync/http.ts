@@ -2,7 +2,7 @@
 // (the screen words it through i18next). A network failure is its own error, so callers can tell "offline".
 import type { z } from 'zod';
 import type { ApiErrorBody, ErrorCode } from '../../domain/errors.ts';
-import { noteServerDate } from '../db/clock-offset.ts';
+import { fetchNotingServerTime } from '../db/clock-offset.ts';
 
 export class ApiRequestError extends Error {
   constructor(
@@ -21,9 +21,9 @@ export async function apiRequest<T extends z.ZodType>(
   options: { method?: string; token?: string; body?: unknown; schema: T | null; language?: string },
 ): Promise<z.infer<T>> {
   let res: Response;
-  const sentAt = Date.now();
   try {
-    res = await fetch(path, {
+    // Sign-in is the first answer a new device gets: its stamps and "today" are right from the start.
+    res = await fetchNotingServerTime(path, {
       method: options.method ?? 'GET',
       headers: {
         ...(options.body !== undefined && { 'content-type': 'application/json' }),
@@ -35,8 +35,6 @@ export async function apiRequest<T extends z.ZodType>(
   } catch {
     throw new NetworkError('network');
   }
-  // Sign-in is the first answer a new device gets: its stamps and "today" are right from the start.
-  noteServerDate(res.headers.get('date'), sentAt, Date.now());
   if (!res.ok) {
     const body = (await res.json().catch(() => ({}))) as Partial<ApiErrorBody>;
     throw new ApiRequestError(res.status, body.error ?? 'internal', body.retryAfterSeconds);

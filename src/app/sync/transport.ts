@@ -2,7 +2,7 @@
 // pass the server app in-process behind a transport that drops, repeats and reorders requests. Every answer's Date
 // header tells the device how far its clock is off (clock-offset.ts).
 
-import { noteServerDate } from '../db/clock-offset.ts';
+import { fetchNotingServerTime } from '../db/clock-offset.ts';
 
 export interface TransportRequest {
   method: 'GET' | 'POST' | 'PUT';
@@ -23,8 +23,7 @@ export interface TransportResponse {
 export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
 
 export const fetchTransport: Transport = async ({ method, path, token, body, bytes }) => {
-  const sentAt = Date.now();
-  const res = await fetch(path, {
+  const res = await fetchNotingServerTime(path, {
     method,
     headers: {
       authorization: `Bearer ${token}`,
@@ -33,6 +32,5 @@ export const fetchTransport: Transport = async ({ method, path, token, body, byt
     },
     body: bytes ?? (body === undefined ? undefined : JSON.stringify(body)),
   });
-  noteServerDate(res.headers.get('date'), sentAt, Date.now());
   return { status: res.status, body: await res.json().catch(() => null) };
 };
